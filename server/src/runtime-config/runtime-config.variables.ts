@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/** One environment variable the portal understands. The README's table is generated from this list. */
+export interface VariableSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Default as written in the environment; `undefined` means optional without default. */
+  readonly default?: string;
+  /** Secret values may also come from `<NAME>_FILE` and are never logged. */
+  readonly secret?: boolean;
+  readonly schema: z.ZodType;
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+export const variables = [
+  {
+    name: "PORTAL_CONFIG_DIR",
+    description: "Static configuration directory (APIs, plans, groups, content, templates).",
+    default: "deploy/config",
+    schema: z.string().min(1),
+  },
+  {
+    name: "PORTAL_DATA_DIR",
+    description: "Directory for the embedded SQLite database and the local mail outbox.",
+    default: "data",
+    schema: z.string().min(1),
+  },
+  {
+    name: "DATABASE_URL",
+    description:
+      "`postgres://user:pass@host:5432/db` for PostgreSQL, or `sqlite:<path>`; default is SQLite at `<PORTAL_DATA_DIR>/portal.sqlite`.",
+    secret: true,
+    schema: z
+      .string()
+      .regex(/^(postgres|postgresql|sqlite):/, "must start with postgres://, postgresql:// or sqlite:"),
+  },
+  {
+    name: "DATABASE_POOL_MAX",
+    description: "Maximum PostgreSQL connections per process.",
+    default: "10",
+    schema: positiveInt,
+  },
+  {
+    name: "DATABASE_CONNECT_TIMEOUT_MS",
+    description: "How long start-up waits for the database before giving up.",
+    default: "10000",
+    schema: positiveInt,
+  },
+  { name: "HOST", description: "Address the HTTP server binds to.", default: "127.0.0.1", schema: z.string().min(1) },
+  { name: "PORT", description: "HTTP port of the portal API (GraphQL, REST facade, health).", default: "3000", schema: port },
+  { name: "LOG_LEVEL", description: "pino log level.", default: "info", schema: logLevel },
+  {
+    name: "PORTAL_TRUST_PROXY",
+    description: "Trust `X-Forwarded-*` headers from a reverse proxy (HAProxy, Ingress).",
+    default: "false",
+    schema: boolean,
+  },
+  {
+    name: "PORTAL_SHUTDOWN_TIMEOUT_MS",
+    description: "Grace period for in-flight requests on SIGTERM before the process exits.",
+    default: "10000",
+    schema: positiveInt,
+  },
+  {
+    name: "PORTAL_BODY_LIMIT_BYTES",
+    description: "Largest accepted request body.",
+    default: "1048576",
+    schema: positiveInt,
+  },
+] as const satisfies readonly VariableSpec[];
+
+export type VariableName = (typeof variables)[number]["name"];
