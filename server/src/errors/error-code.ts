@@ -1,0 +1,45 @@
+/**
+ * Every domain error code the portal can return, on every transport (GraphQL `extensions.code`, REST `error.code`,
+ * CLI). The values are a stable contract: add codes, never rename or reuse them.
+ */
+export enum ErrorCode {
+  VALIDATION_FAILED = "VALIDATION_FAILED",
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  FORBIDDEN = "FORBIDDEN",
+  NOT_FOUND = "NOT_FOUND",
+  CONFLICT = "CONFLICT",
+  RATE_LIMITED = "RATE_LIMITED",
+  INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
+  EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED",
+  ACCOUNT_DISABLED = "ACCOUNT_DISABLED",
+  TOKEN_INVALID = "TOKEN_INVALID",
+  TOKEN_EXPIRED = "TOKEN_EXPIRED",
+  PASSWORD_POLICY = "PASSWORD_POLICY",
+  LAST_OWNER = "LAST_OWNER",
+  INSUFFICIENT_SCOPE = "INSUFFICIENT_SCOPE",
+  QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
+  BAD_REQUEST = "BAD_REQUEST",
+  INTERNAL = "INTERNAL",
+}
+
+export const errorCodeDescriptions: Record<ErrorCode, string> = {
+  [ErrorCode.VALIDATION_FAILED]: "The input is invalid; `fields` names each offending field.",
+  [ErrorCode.UNAUTHENTICATED]: "The caller is not signed in, or the session or token is no longer valid.",
+  [ErrorCode.FORBIDDEN]: "The caller is signed in but not allowed to do this.",
+  [ErrorCode.NOT_FOUND]: "The object does not exist or is not visible to the caller.",
+  [ErrorCode.CONFLICT]: "The change conflicts with existing data (for example a duplicate).",
+  [ErrorCode.RATE_LIMITED]: "Too many attempts; `retryAfterSeconds` tells when to try again.",
+  [ErrorCode.INVALID_CREDENTIALS]: "E-mail address or password is wrong.",
+  [ErrorCode.EMAIL_NOT_VERIFIED]: "The e-mail address must be verified first.",
+  [ErrorCode.ACCOUNT_DISABLED]: "The account is disabled by an administrator.",
+  [ErrorCode.TOKEN_INVALID]: "The link or token is unknown or was already used.",
+  [ErrorCode.TOKEN_EXPIRED]: "The link or token has expired; request a new one.",
+  [ErrorCode.PASSWORD_POLICY]: "The password does not satisfy the portal's password policy.",
+  [ErrorCode.LAST_OWNER]: "The user is the last owner of an application.",
+  [ErrorCode.INSUFFICIENT_SCOPE]: "The access token's scope does not allow this operation.",
+  [ErrorCode.QUERY_TOO_COMPLEX]: "The query is deeper or costlier than allowed.",
+  [ErrorCode.PAYLOAD_TOO_LARGE]: "The request body or query is too large.",
+  [ErrorCode.BAD_REQUEST]: "The request is malformed.",
+  [ErrorCode.INTERNAL]: "An unexpected error; it was logged with the request id.",
+};

@@ -1,0 +1,134 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { GraphQLError, parse, type GraphQLSchema } from "graphql";
+import type { IncomingMessage } from "node:http";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import { formatGraphQLError, isUnexpectedError } from "./error-formatting.js";
+import { enforceQueryLimits, type QueryLimits } from "./query-limits.js";
+
+export const GRAPHQL_PATH = "/graphql";
+
+export interface GraphQLPluginOptions<Context extends BaseContext & { requestId: string }> {
+  readonly schema: GraphQLSchema;
+  readonly logger: Logger;
+  readonly limits: QueryLimits;
+  readonly maxQueryBytes: number;
+  /** Builds the per-request context of an HTTP operation. */
+  readonly httpContext: (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
+  /** Builds the context of a WebSocket operation from the upgrade request and the `connection_init` payload. */
+  readonly wsContext: (
+    request: IncomingMessage,
+    connectionParams: Readonly<Record<string, unknown>>,
+  ) => Promise<Context>;
+}
+
+function limitsPlugin<Context extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ schema, document, operationName, request }) {
+          enforceQueryLimits(schema, document, operationName ?? undefined, request.variables ?? {}, limits);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+function errorLoggingPlugin<Context extends BaseContext & { requestId: string }>(
+  logger: Logger,
+): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isUnexpectedError({ message: error.message, extensions: error.extensions }, error)) {
+              logger.error(
+                { err: error.originalError ?? error, requestId: contextValue.requestId, path: error.path },
+                "unexpected GraphQL error",
+              );
+            }
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Mounts GraphQL on one port: queries and mutations over HTTP at /graphql (Apollo Server 5 on Fastify, CSRF
+ * prevention on), subscriptions over graphql-ws on the same path.
+ */
+export function graphqlPlugin<Context extends BaseContext & { requestId: string }>(
+  options: GraphQLPluginOptions<Context>,
+): FastifyPluginAsync {
+  return async (fastify) => {
+    const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxQueryBytes });
+    const wsCleanup = useServer<Record<string, unknown>>(
+      {
+        schema: options.schema,
+        isProd: true,
+        context: (ctx) => options.wsContext(ctx.extra.request, ctx.connectionParams ?? {}),
+        onSubscribe: (_ctx, _id, payload) => {
+          try {
+            const document = parse(payload.query);
+            const variables = payload.variables ?? {};
+            enforceQueryLimits(
+              options.schema,
+              document,
+              payload.operationName ?? undefined,
+              variables,
+              options.limits,
+            );
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
+          return undefined;
+        },
+      },
+      wsServer,
+    );
+    fastify.server.on("upgrade", (request, socket, head) => {
+      const path = (request.url ?? "").split("?")[0];
+      if (path !== GRAPHQL_PATH) return;
+      wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit("connection", ws, request));
+    });
+
+    const apollo = new ApolloServer<Context>({
+      schema: options.schema,
+      csrfPrevention: true,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatGraphQLError,
+      plugins: [
+        fastifyApolloDrainPlugin(fastify),
+        limitsPlugin(options.limits),
+        errorLoggingPlugin(options.logger),
+        {
+          serverWillStart() {
+            return Promise.resolve({
+              async drainServer() {
+                await wsCleanup.dispose();
+                wsServer.close();
+              },
+            });
+          },
+        },
+      ],
+    });
+    await apollo.start();
+    fastify.addHook("onClose", async () => {
+      await apollo.stop();
+    });
+    await fastify.register(fastifyApollo(apollo), {
+      path: GRAPHQL_PATH,
+      method: ["GET", "POST", "OPTIONS"],
+      context: options.httpContext,
+    });
+  };
+}

@@ -1,0 +1,14 @@
+import "reflect-metadata";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { resolvers } from "./resolvers.js";
+
+/** Builds the executable schema from the resolver classes. Validation is done by services (zod), not here. */
+export async function buildPortalSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+}
+
+/** The committed SDL: sorted, so that the file changes only when the schema does. */
+export function printPortalSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
