@@ -33,12 +33,13 @@ function get(port: number, path: string, agent: boolean | Agent = false): Promis
 }
 
 const slowRoutes = (started: () => void, ms: number): FastifyPluginAsync =>
-  async function slow(app) {
+  function slow(app) {
     app.get("/slow", async () => {
       started();
       await sleep(ms);
       return { done: true };
     });
+    return Promise.resolve();
   };
 
 const servers: HttpServer[] = [];

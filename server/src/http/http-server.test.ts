@@ -17,15 +17,12 @@ const http: RuntimeConfig["http"] = {
 
 const ready = createReadinessCheck({ ping: () => Promise.resolve(), configHash: () => "cafe" });
 
-const testRoutes: FastifyPluginAsync = async (app) => {
-  app.post("/echo", async (request) => ({ received: request.body }));
-  app.get("/boom", async () => {
-    throw new Error("secret detail from the database driver");
-  });
-  app.get("/teapot", async () => {
-    throw new HttpError(409, "That name is taken", "NAME_TAKEN");
-  });
-  app.get("/items/:id", async (request) => request.params);
+const testRoutes: FastifyPluginAsync = (app) => {
+  app.post("/echo", (request) => Promise.resolve({ received: request.body }));
+  app.get("/boom", () => Promise.reject(new Error("secret detail from the database driver")));
+  app.get("/teapot", () => Promise.reject(new HttpError(409, "That name is taken", "NAME_TAKEN")));
+  app.get("/items/:id", (request) => Promise.resolve(request.params));
+  return Promise.resolve();
 };
 
 const servers: HttpServer[] = [];
