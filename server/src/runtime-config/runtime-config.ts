@@ -20,6 +20,7 @@ export interface RuntimeConfig {
     readonly bodyLimitBytes: number;
     readonly shutdownTimeoutMs: number;
   };
+  readonly graphql: { readonly maxDepth: number; readonly maxCost: number };
   readonly logLevel: Parsed["LOG_LEVEL"];
 }
 
@@ -64,6 +65,7 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
       bodyLimitBytes: get("PORTAL_BODY_LIMIT_BYTES"),
       shutdownTimeoutMs: get("PORTAL_SHUTDOWN_TIMEOUT_MS"),
     },
+    graphql: { maxDepth: get("GRAPHQL_MAX_DEPTH"), maxCost: get("GRAPHQL_MAX_COST") },
     logLevel: get("LOG_LEVEL"),
   };
 }

@@ -71,6 +71,18 @@ export const variables = [
     default: "1048576",
     schema: positiveInt,
   },
+  {
+    name: "GRAPHQL_MAX_DEPTH",
+    description: "Deepest GraphQL selection accepted; deeper queries get QUERY_TOO_COMPLEX.",
+    default: "12",
+    schema: positiveInt,
+  },
+  {
+    name: "GRAPHQL_MAX_COST",
+    description: "Highest estimated GraphQL query cost (fields, multiplied by page sizes) accepted.",
+    default: "20000",
+    schema: positiveInt,
+  },
 ] as const satisfies readonly VariableSpec[];
 
 export type VariableName = (typeof variables)[number]["name"];
