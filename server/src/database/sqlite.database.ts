@@ -1,0 +1,39 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect, sql } from "kysely";
+import type { Logger } from "pino";
+import type { DatabaseHandle } from "./database.types.js";
+import type { Tables } from "./tables.js";
+
+/** How long a writer waits for another process's write lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/** Opens (and creates) an SQLite file with the pragmas the portal relies on. */
+export function openSqlite(file: string, logger: Logger): DatabaseHandle {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new Database(file);
+  try {
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("foreign_keys = ON");
+    connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    connection.pragma("synchronous = NORMAL");
+  } catch (error) {
+    connection.close();
+    throw new Error(`cannot open SQLite database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  logger.info({ database: "sqlite", file }, "database opened");
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    dialect: "sqlite",
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { Generated } from "kysely";
+
+/**
+ * The Kysely view of the schema built by `migrations/`. Portable types only: ids and timestamps are text
+ * (ISO-8601 UTC), booleans are integer 0/1, JSON is text. Keep this in step with the migrations and with
+ * `data-transfer/exported-tables.ts`.
+ */
+export interface Tables {
+  installation: InstallationTable;
+  users: UsersTable;
+  user_groups: UserGroupsTable;
+  sessions: SessionsTable;
+  personal_access_tokens: PersonalAccessTokensTable;
+  verification_tokens: VerificationTokensTable;
+  audit_log: AuditLogTable;
+  outbox_events: OutboxEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+/** Exactly one row, written at first start-up. */
+export interface InstallationTable {
+  id: string;
+  created_at: string;
+  /** Hash of the static configuration the installation last started with; null before the first load. */
+  config_hash: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Always stored lower-case (the repository normalizes); unique. */
+  email: string;
+  /** Null for users who only sign in through an external identity provider. */
+  password_hash: string | null;
+  email_verified_at: string | null;
+  display_name: string;
+  /** JSON object text. */
+  profile: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserGroupsTable {
+  user_id: string;
+  group_id: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the session cookie value; the cookie value itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface PersonalAccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  /** First characters of the token, shown so users can recognise it. */
+  token_prefix: string;
+  /** JSON array text. */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface VerificationTokensTable {
+  id: string;
+  /** Null for tokens sent to an address that has no user yet (invitations). */
+  user_id: string | null;
+  token_hash: string;
+  /** e.g. `email_verification`, `password_reset`, `email_change`, `invitation`. */
+  kind: string;
+  email: string;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** Not a foreign key: the audit trail outlives the users it mentions. */
+  actor_id: string | null;
+  /** e.g. `user`, `token`, `system`, `anonymous`. */
+  actor_kind: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON object text. */
+  summary: string;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface OutboxEventsTable {
+  /** Monotonic, assigned by the database; preserved by export/import. */
+  sequence: Generated<number>;
+  event_name: string;
+  schema_version: number;
+  occurred_at: string;
+  /** JSON text: who caused the event. */
+  actor: string;
+  /** JSON text: ids of the things the event is about. */
+  subject_ids: string;
+  /** JSON text. */
+  payload: string;
+}
+
+/** Internal bookkeeping of `migrator.ts`; never exported. */
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: string;
+}
