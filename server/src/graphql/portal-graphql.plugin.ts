@@ -1,0 +1,102 @@
+import fastifyCookie from "@fastify/cookie";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { GraphQLSchema } from "graphql";
+import type { IncomingMessage } from "node:http";
+import type { Logger } from "pino";
+import type { ActorResolver, Credentials } from "../actor/actor-resolver.js";
+import type { CallOrigin } from "../actor/actor.js";
+import type { PortalServices } from "../app/portal-services.js";
+import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
+import type { GraphQLContext, SessionCookieWriter } from "./graphql-context.js";
+import { graphqlPlugin } from "./graphql.plugin.js";
+import { randomUUID } from "node:crypto";
+
+/** Name of the browser session cookie (HttpOnly, SameSite=Lax, Secure over TLS). */
+export const SESSION_COOKIE = "portal_session";
+
+export interface PortalGraphQLOptions {
+  readonly schema: GraphQLSchema;
+  readonly services: PortalServices;
+  readonly resolveActor: ActorResolver;
+  readonly runtime: Pick<RuntimeConfig, "graphql" | "http">;
+  readonly logger: Logger;
+}
+
+function bearerToken(header: unknown): string | null {
+  if (typeof header !== "string") return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+function sessionCookieWriter(request: FastifyRequest, reply: FastifyReply): SessionCookieWriter {
+  const secure = request.protocol === "https";
+  return {
+    set(token, expiresAt) {
+      void reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure,
+        path: "/",
+        expires: expiresAt,
+      });
+    },
+    clear() {
+      void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure, path: "/" });
+    },
+  };
+}
+
+const noCookieWriter: SessionCookieWriter = { set() {}, clear() {} };
+
+/**
+ * The GraphQL endpoint of the portal: resolves the calling actor from the session cookie or a bearer token
+ * (HTTP headers, or the `connection_init` payload and upgrade request on WebSocket) and builds the context.
+ */
+export function portalGraphQLPlugin(options: PortalGraphQLOptions): FastifyPluginAsync {
+  const context = async (
+    credentials: Credentials,
+    origin: CallOrigin,
+    sessionCookie: SessionCookieWriter,
+  ): Promise<GraphQLContext> => ({
+    actor: await options.resolveActor(credentials, origin),
+    requestId: origin.requestId ?? randomUUID(),
+    services: options.services,
+    sessionCookie,
+    loaders: new Map(),
+  });
+
+  return async (fastify) => {
+    if (!fastify.hasDecorator("parseCookie")) await fastify.register(fastifyCookie);
+    const parseCookies = (header: string | undefined) => (header ? fastify.parseCookie(header) : {});
+    await fastify.register(
+      graphqlPlugin<GraphQLContext>({
+        schema: options.schema,
+        logger: options.logger,
+        limits: options.runtime.graphql,
+        maxQueryBytes: options.runtime.http.bodyLimitBytes,
+        httpContext: (request, reply) =>
+          context(
+            {
+              sessionToken: request.cookies[SESSION_COOKIE] ?? null,
+              bearerToken: bearerToken(request.headers.authorization),
+            },
+            { address: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
+            sessionCookieWriter(request, reply),
+          ),
+        wsContext: (request: IncomingMessage, params) =>
+          context(
+            {
+              sessionToken: parseCookies(request.headers.cookie)[SESSION_COOKIE] ?? null,
+              bearerToken: bearerToken(params.authorization ?? request.headers.authorization),
+            },
+            {
+              address: request.socket.remoteAddress ?? null,
+              userAgent: request.headers["user-agent"] ?? null,
+              requestId: null,
+            },
+            noCookieWriter,
+          ),
+      }),
+    );
+  };
+}
