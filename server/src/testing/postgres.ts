@@ -75,10 +75,25 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
   }
 }
 
+export interface TestPostgresOptions {
+  /**
+   * ICU locale for the database's default collation (e.g. `en-US`, which sorts `a` before `B` unlike byte order),
+   * to prove code does not depend on the server's default collation. Default: the server's default.
+   */
+  readonly icuLocale?: string;
+}
+
 /** Creates a fresh, uniquely named database on the `TEST_DATABASE_URL` server. */
-export async function createTestPostgresDatabase(): Promise<TestPostgresDatabase> {
+export async function createTestPostgresDatabase(
+  options: TestPostgresOptions = {},
+): Promise<TestPostgresDatabase> {
   const name = `portal_test_${process.pid}_${randomBytes(6).toString("hex")}`;
-  await withAdminClient((client) => client.query(`create database "${name}"`));
+  const locale = options.icuLocale;
+  if (locale !== undefined && !/^[A-Za-z0-9-]+$/.test(locale))
+    throw new Error(`invalid ICU locale ${locale}`);
+  const collation =
+    locale === undefined ? "" : ` template template0 locale_provider icu icu_locale '${locale}'`;
+  await withAdminClient((client) => client.query(`create database "${name}"${collation}`));
   const url = new URL(testDatabaseServerUrl());
   url.pathname = `/${name}`;
   let dropped: Promise<void> | undefined;

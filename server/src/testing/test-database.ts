@@ -1,6 +1,6 @@
 import type { Dialect } from "../database/database.types.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
-import { createTestPostgresDatabase } from "./postgres.js";
+import { createTestPostgresDatabase, type TestPostgresOptions } from "./postgres.js";
 import { createTestSqliteDatabase } from "./sqlite.js";
 
 export interface TestDatabase {
@@ -15,7 +15,10 @@ export interface TestDatabase {
 const CONNECT_TIMEOUT_MS = 5_000;
 
 /** A fresh, empty database of the given kind: a temp SQLite file or a new PostgreSQL database. */
-export async function createTestDatabase(kind: Dialect): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: Dialect,
+  options: TestPostgresOptions = {},
+): Promise<TestDatabase> {
   if (kind === "sqlite") {
     const sqlite = await createTestSqliteDatabase();
     return {
@@ -25,7 +28,7 @@ export async function createTestDatabase(kind: Dialect): Promise<TestDatabase> {
       drop: sqlite.drop,
     };
   }
-  const postgres = await createTestPostgresDatabase();
+  const postgres = await createTestPostgresDatabase(options);
   return {
     kind,
     config: { kind, url: postgres.url, poolMax: 4, connectTimeoutMs: CONNECT_TIMEOUT_MS },
