@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { z } from "zod";
+import type { ServiceAccount } from "../service-accounts/service-account.js";
 import { resolveFileVariables, type Environment } from "./environment.js";
 import { variables, type VariableName } from "./runtime-config.variables.js";
 
@@ -22,6 +23,8 @@ export interface RuntimeConfig {
   };
   readonly graphql: { readonly maxDepth: number; readonly maxCost: number };
   readonly logLevel: Parsed["LOG_LEVEL"];
+  /** From `PORTAL_SERVICE_ACCOUNTS`; only the hashes of their tokens are kept. */
+  readonly serviceAccounts: readonly ServiceAccount[];
 }
 
 export class RuntimeConfigError extends Error {
@@ -67,6 +70,7 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
     },
     graphql: { maxDepth: get("GRAPHQL_MAX_DEPTH"), maxCost: get("GRAPHQL_MAX_COST") },
     logLevel: get("LOG_LEVEL"),
+    serviceAccounts: get("PORTAL_SERVICE_ACCOUNTS") ?? [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceAccountsSchema } from "../service-accounts/service-accounts.variable.js";
 
 /** One environment variable the portal understands. The README's table is generated from this list. */
 export interface VariableSpec {
@@ -82,6 +83,13 @@ export const variables = [
     description: "Highest estimated GraphQL query cost (fields, multiplied by page sizes) accepted.",
     default: "20000",
     schema: positiveInt,
+  },
+  {
+    name: "PORTAL_SERVICE_ACCOUNTS",
+    description:
+      "Service accounts of the bridge and listeners: comma-separated `id:scope:token` entries (scope `read` or `read-write`, token at least 32 characters), or a JSON array of `{id, scope, token}`. See docs/graphql-conventions.md.",
+    secret: true,
+    schema: serviceAccountsSchema,
   },
 ] as const satisfies readonly VariableSpec[];
 
