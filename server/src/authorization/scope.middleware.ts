@@ -1,3 +1,4 @@
+import { OperationTypeNode } from "graphql";
 import type { MiddlewareFn } from "type-graphql";
 import type { GraphQLContext } from "../graphql/graphql-context.js";
 import { requireWriteScope } from "./policy-guards.js";
@@ -11,7 +12,7 @@ import { requireWriteScope } from "./policy-guards.js";
  * Registered in `graphql/schema.ts` as `globalMiddlewares: [scopeMiddleware]`.
  */
 export const scopeMiddleware: MiddlewareFn<GraphQLContext> = ({ context, info }, next) => {
-  if (info.operation.operation === "mutation" && info.path.prev === undefined)
+  if (info.operation.operation === OperationTypeNode.MUTATION && info.path.prev === undefined)
     requireWriteScope(context.actor);
   return next();
 };
