@@ -16,7 +16,9 @@ export async function configCheckCommand(args: string[], io: CliIo): Promise<num
   }
   const [dir] = args;
   if (args.length !== 1 || dir === undefined || dir === "" || dir.startsWith("-")) {
-    io.stderr(args.length === 0 ? `Missing DIR.\n${usage}` : `Unexpected arguments: ${args.join(" ")}\n${usage}`);
+    io.stderr(
+      args.length === 0 ? `Missing DIR.\n${usage}` : `Unexpected arguments: ${args.join(" ")}\n${usage}`,
+    );
     return 2;
   }
   try {

@@ -44,7 +44,10 @@ export function readApisSection(context: LoadContext): ApisSection {
     }
     const file = findStructuredFile(context, `apis/${folder}/api`);
     if (file === undefined) {
-      context.problems.push({ file: `apis/${folder}/api.yaml`, message: "file not found (each folder in apis/ is an API)" });
+      context.problems.push({
+        file: `apis/${folder}/api.yaml`,
+        message: "file not found (each folder in apis/ is an API)",
+      });
       continue;
     }
     const reporter = readStructuredFile(context, file, { prefix: `apis.${folder}` });
@@ -54,7 +57,7 @@ export function readApisSection(context: LoadContext): ApisSection {
       reporter,
       path: [],
     };
-    const declaredId = (reporter.source.data as { id?: unknown } | null)?.id;
+    const declaredId = idOf(reporter.source.data);
     if (typeof declaredId === "string") {
       ids.add(declaredId);
       if (declaredId !== folder) reportAt(located, ["id"], `must equal the folder name "${folder}"`);
@@ -69,7 +72,11 @@ export function readApisSection(context: LoadContext): ApisSection {
   return { apis, known: { ids, complete: true } };
 }
 
-function readDescription(context: LoadContext, api: Located<Partial<ApiFile>>, folder: string): string | undefined {
+function readDescription(
+  context: LoadContext,
+  api: Located<Partial<ApiFile>>,
+  folder: string,
+): string | undefined {
   const descriptionFile = api.value.descriptionFile;
   if (descriptionFile === undefined) return "";
   const file = path.posix.join("apis", folder, descriptionFile);
@@ -78,4 +85,8 @@ function readDescription(context: LoadContext, api: Located<Partial<ApiFile>>, f
     return undefined;
   }
   return readText(context, file);
+}
+
+function idOf(raw: unknown): unknown {
+  return raw !== null && typeof raw === "object" && "id" in raw ? raw.id : undefined;
 }

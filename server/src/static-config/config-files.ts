@@ -26,7 +26,10 @@ export async function readConfigFiles(
 async function walk(root: string, relative: string, files: Map<string, Buffer>, problems: ConfigProblem[]) {
   const absolute = path.join(root, relative);
   const entries = await readdir(absolute, { withFileTypes: true }).catch((error: unknown) => {
-    problems.push({ file: relative === "" ? "." : relative, message: `cannot read directory (${errorCode(error)})` });
+    problems.push({
+      file: relative === "" ? "." : relative,
+      message: `cannot read directory (${errorCode(error)})`,
+    });
     return [];
   });
   for (const entry of entries) {

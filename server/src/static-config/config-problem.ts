@@ -12,7 +12,9 @@ export interface ConfigProblem {
 /** `file:line: path: message`; the line and the path are left out when unknown. */
 export function formatProblem(problem: ConfigProblem): string {
   const location = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return problem.path ? `${location}: ${problem.path}: ${problem.message}` : `${location}: ${problem.message}`;
+  return problem.path
+    ? `${location}: ${problem.path}: ${problem.message}`
+    : `${location}: ${problem.message}`;
 }
 
 /** Orders problems by file, then line, keeping the discovery order otherwise. */
@@ -39,7 +41,9 @@ export class StaticConfigError extends Error {
   constructor(dir: string, problems: readonly ConfigProblem[]) {
     const sorted = sortProblems(problems);
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
-    super(`Invalid static configuration in ${dir} (${count}):\n${sorted.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
+    super(
+      `Invalid static configuration in ${dir} (${count}):\n${sorted.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
     this.name = "StaticConfigError";
     this.problems = sorted;
   }

@@ -45,7 +45,10 @@ export function readContentSection(context: LoadContext): LoadedPage[] {
   }
   for (const page of requiredPages) {
     if (!pages.some((loaded) => loaded.id === page) && !context.files.has(`content/${page}.md`)) {
-      context.problems.push({ file: `content/${page}.md`, message: "file not found (the portal links to this page)" });
+      context.problems.push({
+        file: `content/${page}.md`,
+        message: "file not found (the portal links to this page)",
+      });
     }
   }
   return pages;

@@ -60,7 +60,8 @@ function checkGroups({ groups }: Sections): void {
   for (const group of groups.items) {
     (group.value.altIds ?? []).forEach((altId, index) => {
       const owner = altOwner.get(altId);
-      if (owner !== undefined) reportAt(group, ["altIds", index], `"${altId}" is also an altId of group ${owner}`);
+      if (owner !== undefined)
+        reportAt(group, ["altIds", index], `"${altId}" is also an altId of group ${owner}`);
       else altOwner.set(altId, group.value.id ?? "?");
     });
   }
@@ -72,7 +73,11 @@ function checkPortal({ portal, groups, templates }: Sections): void {
   checkReference(portal, ["defaultGroup"], defaultGroup, groups.known, "group");
   const group = groups.items.find((candidate) => candidate.value.id === defaultGroup);
   if (group?.value.admin || group?.value.approver) {
-    reportAt(portal, ["defaultGroup"], "every verified user joins this group; it must not be an admin or approver group");
+    reportAt(
+      portal,
+      ["defaultGroup"],
+      "every verified user joins this group; it must not be an admin or approver group",
+    );
   }
   profileFields?.forEach((field, index) => {
     if (profileFields.findIndex((other) => other.id === field.id) !== index) {

@@ -1,6 +1,7 @@
 /**
- * Splits `---\n<yaml>\n---\n<markdown>`. `lineOffset` is the number of lines before the YAML (1), so YAML line
- * numbers can be turned into file line numbers. `undefined` when the text does not start with front matter.
+ * Splits `---\n<yaml>\n---\n<markdown>`; blank lines before the markdown are dropped. `lineOffset` is the
+ * number of lines before the YAML (1), so YAML line numbers can be turned into file line numbers.
+ * `undefined` when the text does not start with front matter.
  */
 export function splitFrontMatter(
   text: string,
@@ -12,7 +13,7 @@ export function splitFrontMatter(
   if (!close) return undefined;
   return {
     frontMatter: rest.slice(0, close.index),
-    body: rest.slice(close.index + close[0].length),
+    body: rest.slice(close.index + close[0].length).replace(/^(?:[ \t]*\r?\n)+/, ""),
     lineOffset: 1,
   };
 }

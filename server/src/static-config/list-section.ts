@@ -45,7 +45,10 @@ export function readListSection<S extends z.ZodObject>(
     if (typeof id === "string") {
       if (firstLine.has(id)) {
         const line = firstLine.get(id);
-        reporter.report([...path, "id"], `duplicate ${what} id "${id}"${line ? ` (first defined at line ${line})` : ""}`);
+        reporter.report(
+          [...path, "id"],
+          `duplicate ${what} id "${id}"${line ? ` (first defined at line ${line})` : ""}`,
+        );
       } else {
         firstLine.set(id, reporter.source.lineOf([...path, "id"]));
       }

@@ -27,7 +27,11 @@ export function checkRouteConflicts(apis: readonly LoadedApi[]): void {
           const clash = earlier.find((claim) => claim.api !== id && overlaps(claim.methods, methods));
           if (clash) {
             const on = host === "*" ? "" : ` on host ${host}`;
-            reportAt(api, where, `path ${routePath}${on} is also routed to API ${clash.api} (${clash.where})`);
+            reportAt(
+              api,
+              where,
+              `path ${routePath}${on} is also routed to API ${clash.api} (${clash.where})`,
+            );
           }
           claims.set(key, [...earlier, { api: id, where: formatPath(where), methods }]);
         }

@@ -34,7 +34,8 @@ export function createSourceReporter(options: ReporterOptions): SourceReporter {
     const shown: PathSegment[] = [];
     let value: unknown = source.data;
     path.forEach((segment, index) => {
-      const item = Array.isArray(value) && typeof segment === "number" ? (value[segment] as unknown) : undefined;
+      const item =
+        Array.isArray(value) && typeof segment === "number" ? (value[segment] as unknown) : undefined;
       const id = (item as { id?: unknown } | undefined)?.id;
       const named =
         typeof id === "string" &&
@@ -42,7 +43,10 @@ export function createSourceReporter(options: ReporterOptions): SourceReporter {
         namedArrays.has(formatPath(path.slice(0, index))) &&
         (value as unknown[]).filter((other) => (other as { id?: unknown } | null)?.id === id).length === 1;
       shown.push(named ? id : segment);
-      value = value !== null && typeof value === "object" ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+      value =
+        value !== null && typeof value === "object"
+          ? (value as Record<PathSegment, unknown>)[segment]
+          : undefined;
     });
     return joinPath(prefix, formatPath(shown));
   };
@@ -50,12 +54,20 @@ export function createSourceReporter(options: ReporterOptions): SourceReporter {
   const report = (path: readonly PathSegment[], message: string) => {
     const line = source.lineOf(path);
     const shown = describe(path);
-    problems.push({ file, ...(shown ? { path: shown } : {}), ...(line !== undefined ? { line } : {}), message });
+    problems.push({
+      file,
+      ...(shown ? { path: shown } : {}),
+      ...(line !== undefined ? { line } : {}),
+      message,
+    });
   };
 
+  // A value whose ${VAR} could not be substituted is reported once, not again as "invalid URL" and the like.
+  const substitutionFailed = new Set(source.issues.map((issue) => JSON.stringify(issue.path)));
   const reportZod = (issues: readonly z.core.$ZodIssue[], base: readonly PathSegment[] = []) => {
     for (const issue of issues) {
       const path = [...base, ...(issue.path as PathSegment[])];
+      if (substitutionFailed.has(JSON.stringify(path))) continue;
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) report([...path, key], `unknown key "${key}"`);
       } else if (issue.code === "invalid_type" && valueAt(source.data, path) === undefined) {

@@ -43,16 +43,24 @@ export async function loadStaticConfig(dir: string, env: Environment): Promise<S
 function assemble(sections: Sections, dir: string, hash: string): StaticConfig {
   const apis = sections.apis.apis.map(({ value, description, openapi }): Api => {
     const { descriptionFile: _file, openapi: _entry, ...definition } = value;
-    return { ...(definition as Omit<Api, "description" | "openapi">), description: description ?? "", openapi: openapi ?? null };
+    return {
+      ...(definition as Omit<Api, "description" | "openapi">),
+      description: description ?? "",
+      openapi: openapi ?? null,
+    };
   });
   const content = sections.content
     .map(({ value }) => value as ContentPage)
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const email: Record<string, Record<string, EmailTemplate>> = {};
   for (const [name, locales] of sections.templates.email) {
-    email[name] = Object.fromEntries([...locales].map(([locale, template]) => [locale, template.value as EmailTemplate]));
+    email[name] = Object.fromEntries(
+      [...locales].map(([locale, template]) => [locale, template.value as EmailTemplate]),
+    );
   }
-  const chat = Object.fromEntries([...sections.templates.chat].map(([event, template]) => [event, template.value]));
+  const chat = Object.fromEntries(
+    [...sections.templates.chat].map(([event, template]) => [event, template.value]),
+  );
   return {
     dir,
     hash,
@@ -61,6 +69,9 @@ function assemble(sections: Sections, dir: string, hash: string): StaticConfig {
     plans: sections.plans.items.map((plan) => plan.value as StaticConfig["plans"][number]),
     apis: apis.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     content,
-    templates: { email: email as StaticConfig["templates"]["email"], chat: chat as StaticConfig["templates"]["chat"] },
+    templates: {
+      email: email as StaticConfig["templates"]["email"],
+      chat: chat,
+    },
   };
 }

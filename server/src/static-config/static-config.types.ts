@@ -23,7 +23,11 @@ export type GatewayPlugin = Plan["plugins"][number];
 
 /** Where an API's OpenAPI (or Swagger 2) document comes from. */
 export type OpenApiSource =
-  | { readonly kind: "document"; readonly file: string; readonly document: DeepReadonly<Record<string, unknown>> }
+  | {
+      readonly kind: "document";
+      readonly file: string;
+      readonly document: DeepReadonly<Record<string, unknown>>;
+    }
   | { readonly kind: "url"; readonly url: string };
 
 export type Api = DeepReadonly<

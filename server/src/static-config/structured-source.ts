@@ -50,7 +50,8 @@ export function parseStructuredSource(input: SourceInput): StructuredSource {
 
   if (input.format === "json") {
     const jsonError = strictJsonError(input.text);
-    if (jsonError) return { data: undefined, lineOf, issues: [{ path: [], ...jsonError, line: jsonError.line + offset }] };
+    if (jsonError)
+      return { data: undefined, lineOf, issues: [{ path: [], ...jsonError, line: jsonError.line + offset }] };
   }
   const document = parseDocument(input.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const syntax = [...document.errors, ...document.warnings].map((error) => ({

@@ -44,7 +44,15 @@ export const chatTemplateVariables = {
   "approval-requested": [...common, ...subscription, "link"],
   "subscription-approved": [...common, ...subscription, "link"],
   "subscription-declined": [...common, ...subscription, "reason"],
-  "listener-failing": ["portal.title", "portal.url", "listener.id", "listener.url", "failures", "lastError", "link"],
+  "listener-failing": [
+    "portal.title",
+    "portal.url",
+    "listener.id",
+    "listener.url",
+    "failures",
+    "lastError",
+    "link",
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ChatEvent = keyof typeof chatTemplateVariables;

@@ -52,29 +52,36 @@ function readEmailTemplate(
   const base = file.slice("templates/email/".length);
   const match = /^([a-z0-9-]+)\.([A-Za-z-]+)\.(yaml|yml|json)$/.exec(base);
   if (!match || base.includes("/")) {
-    if (isStructuredFile(file)) context.problems.push({ file, message: "expected templates/email/<name>.<locale>.yaml" });
+    if (isStructuredFile(file))
+      context.problems.push({ file, message: "expected templates/email/<name>.<locale>.yaml" });
     return;
   }
   const [, name = "", locale = ""] = match;
   if (!(name in emailTemplateVariables)) {
-    context.problems.push({ file, message: `unknown email template "${name}" (known: ${emailTemplateNames.join(", ")})` });
+    context.problems.push({
+      file,
+      message: `unknown email template "${name}" (known: ${emailTemplateNames.join(", ")})`,
+    });
     return;
   }
   if (!localePattern.test(locale)) {
     context.problems.push({ file, message: `"${locale}" is not a locale such as en, de or pt-BR` });
     return;
   }
-  const known = email.get(name as EmailTemplateName) ?? new Map<string, Located<Partial<EmailTemplateValue>>>();
+  const known =
+    email.get(name as EmailTemplateName) ?? new Map<string, Located<Partial<EmailTemplateValue>>>();
   email.set(name as EmailTemplateName, known);
   if (known.has(locale)) {
     context.problems.push({ file, message: `another file already defines template ${name}.${locale}` });
     return;
   }
   const reporter = readStructuredFile(context, file, { prefix: `templates.email.${name}.${locale}` });
-  if (reporter.source.data === undefined) return;
-  const located = { value: validateObject(emailTemplateSchema, reporter.source.data, reporter), reporter, path: [] };
-  checkPlaceholders(located, emailTemplateVariables[name as EmailTemplateName]);
+  // Registered even when unparseable (its problems are reported), so it does not also count as missing.
+  const located = { value: {}, reporter, path: [] };
   known.set(locale, located);
+  if (reporter.source.data === undefined) return;
+  located.value = validateObject(emailTemplateSchema, reporter.source.data, reporter);
+  checkPlaceholders(located, emailTemplateVariables[name as EmailTemplateName]);
 }
 
 function readChatTemplate(
@@ -84,7 +91,8 @@ function readChatTemplate(
 ) {
   const base = file.slice("templates/chat/".length);
   if (!structuredSuffix.test(base) || base.includes("/")) {
-    if (isStructuredFile(file)) context.problems.push({ file, message: "expected templates/chat/<event>.yaml" });
+    if (isStructuredFile(file))
+      context.problems.push({ file, message: "expected templates/chat/<event>.yaml" });
     return;
   }
   const event = base.replace(structuredSuffix, "");
@@ -98,10 +106,11 @@ function readChatTemplate(
     return;
   }
   const reporter = readStructuredFile(context, file, { prefix: `templates.chat.${event}` });
-  if (reporter.source.data === undefined) return;
-  const located = { value: validateObject(chatTemplateSchema, reporter.source.data, reporter), reporter, path: [] };
-  checkPlaceholders(located, chatTemplateVariables[event as ChatEvent]);
+  const located = { value: {}, reporter, path: [] };
   chat.set(event as ChatEvent, located);
+  if (reporter.source.data === undefined) return;
+  located.value = validateObject(chatTemplateSchema, reporter.source.data, reporter);
+  checkPlaceholders(located, chatTemplateVariables[event as ChatEvent]);
 }
 
 /** Every `{{placeholder}}` must be a variable the code supplies for this template. */

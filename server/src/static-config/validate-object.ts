@@ -17,8 +17,9 @@ export function validateObject<S extends z.ZodObject>(
   if (full.success) return full.data;
   reporter.reportZod(full.error.issues, path);
   const partial: Record<string, unknown> = {};
+  const shape: Readonly<Record<string, z.ZodType>> = schema.shape;
   if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
-    for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    for (const [key, field] of Object.entries(shape)) {
       const result = field.safeParse((raw as Record<string, unknown>)[key]);
       if (result.success) partial[key] = result.data;
     }

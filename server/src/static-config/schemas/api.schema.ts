@@ -43,9 +43,12 @@ const timeoutSchema = z.int().min(1).max(600_000).default(60_000);
 
 const hostSchema = z
   .string()
-  .regex(/^(\*\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d+)?$/, {
-    message: "must be a host name (optionally *.example.com or with :port)",
-  });
+  .regex(
+    /^(\*\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d+)?$/,
+    {
+      message: "must be a host name (optionally *.example.com or with :port)",
+    },
+  );
 
 const routeSchema = z.strictObject({
   paths: uniqueList(z.string().startsWith("/", "must start with /"), "path").refine(
@@ -55,7 +58,10 @@ const routeSchema = z.strictObject({
   hosts: uniqueList(hostSchema, "host"),
   /** Empty means every method. */
   methods: uniqueList(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]), "method"),
-  protocols: z.array(z.enum(["http", "https"])).min(1, "must list http and/or https").default(["http", "https"]),
+  protocols: z
+    .array(z.enum(["http", "https"]))
+    .min(1, "must list http and/or https")
+    .default(["http", "https"]),
   stripPath: z.boolean().default(true),
   preserveHost: z.boolean().default(false),
 });

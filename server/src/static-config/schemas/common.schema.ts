@@ -55,7 +55,11 @@ export const gatewayPluginsSchema = z
         });
       }
       if (seen.has(plugin.name)) {
-        context.addIssue({ code: "custom", path: [index, "name"], message: `plugin ${plugin.name} is listed twice` });
+        context.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `plugin ${plugin.name} is listed twice`,
+        });
       }
       seen.add(plugin.name);
     });

@@ -41,8 +41,14 @@ const chatTargetSchema = z.strictObject({
   type: z.enum(["slack", "mattermost", "rocketchat", "teams", "discord", "generic"]),
   urlVariable: z
     .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/, "must be the NAME of an environment variable (holding the secret webhook URL)"),
-  events: uniqueList(z.enum(chatEvents), "event").refine((events) => events.length > 0, "must list at least one event"),
+    .regex(
+      /^[A-Z_][A-Z0-9_]*$/,
+      "must be the NAME of an environment variable (holding the secret webhook URL)",
+    ),
+  events: uniqueList(z.enum(chatEvents), "event").refine(
+    (events) => events.length > 0,
+    "must list at least one event",
+  ),
 });
 
 export const portalSchema = z.strictObject({
