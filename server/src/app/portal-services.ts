@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { AccessTokenService } from "../access-tokens/access-token.service.js";
+import { AuditLogService } from "../audit/audit-log.service.js";
 import type { Logger } from "pino";
 import type { Tables } from "../database/tables.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
@@ -18,10 +20,18 @@ export interface ServiceDependencies {
  * The services the transports (GraphQL, REST facade, CLI) call. Each domain noun adds its service here and in
  * {@link createPortalServices}.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- nouns add their services below
-export interface PortalServices {}
+export interface PortalServices {
+  readonly accessTokens: AccessTokenService;
+  readonly auditLog: AuditLogService;
+}
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
-  void deps;
-  return {};
+  return {
+    accessTokens: new AccessTokenService({ db: deps.db, clock: deps.clock }),
+    auditLog: new AuditLogService({
+      db: deps.db,
+      retentionDays: deps.config.portal.auditLog.retentionDays,
+      clock: deps.clock,
+    }),
+  };
 }
