@@ -61,20 +61,16 @@ export class DumpChecksum {
  */
 export function normalizeValue(value: unknown, where: string): DumpValue {
   if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "boolean":
-      return value ? 1 : 0;
-    case "number":
-      if (!Number.isFinite(value)) throw new Error(`${where}: ${value} cannot be exported`);
-      return value === 0 ? 0 : value;
-    case "bigint":
-      return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-        ? Number(value)
-        : value.toString();
-    default:
-      if (value instanceof Date) return value.toISOString();
-      throw new Error(`${where}: ${Object.prototype.toString.call(value)} is not a portable column value`);
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`${where}: ${value} cannot be exported`);
+    return value === 0 ? 0 : value;
   }
+  if (typeof value === "bigint") {
+    const safe = value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER);
+    return safe ? Number(value) : value.toString();
+  }
+  if (value instanceof Date) return value.toISOString();
+  throw new Error(`${where}: ${Object.prototype.toString.call(value)} is not a portable column value`);
 }

@@ -1,7 +1,7 @@
 import type { Tables } from "../database/tables.js";
 
 export interface ExportedTable {
-  readonly table: keyof Tables & string;
+  readonly table: Exclude<keyof Tables, "schema_migrations">;
   /** The primary key columns: rows are exported in this order, which makes dumps deterministic. */
   readonly orderBy: readonly string[];
   /** A database-assigned integer column whose counter is set past the imported rows after an import. */

@@ -7,7 +7,7 @@ export interface DatabaseHandle {
   readonly db: Kysely<Tables>;
   readonly dialect: Dialect;
   /** Round trip to the database; rejects when it is not reachable. */
-  ping(): Promise<void>;
+  readonly ping: () => Promise<void>;
   /** Closes every connection. Safe to call more than once. */
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { Generated } from "kysely";
 /**
  * The Kysely view of the schema built by `migrations/`. Portable types only: ids and timestamps are text
  * (ISO-8601 UTC), booleans are integer 0/1, JSON is text. Keep this in step with the migrations and with
- * `data-transfer/exported-tables.ts`.
+ * `data-transfer/exported-tables.ts`. `Generated` marks columns the database fills when an insert omits them.
  */
 export interface Tables {
   installation: InstallationTable;
@@ -33,8 +33,8 @@ export interface UsersTable {
   password_hash: string | null;
   email_verified_at: string | null;
   display_name: string;
-  /** JSON object text. */
-  profile: string;
+  /** JSON object text; defaults to `{}`. */
+  profile: Generated<string>;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
@@ -66,8 +66,8 @@ export interface PersonalAccessTokensTable {
   token_hash: string;
   /** First characters of the token, shown so users can recognise it. */
   token_prefix: string;
-  /** JSON array text. */
-  scopes: string;
+  /** JSON array text; defaults to `[]`. */
+  scopes: Generated<string>;
   created_at: string;
   last_used_at: string | null;
   expires_at: string | null;
@@ -97,8 +97,8 @@ export interface AuditLogTable {
   action: string;
   target_type: string | null;
   target_id: string | null;
-  /** JSON object text. */
-  summary: string;
+  /** JSON object text; defaults to `{}`. */
+  summary: Generated<string>;
   client_address: string | null;
   user_agent: string | null;
 }

@@ -8,19 +8,24 @@ export interface ChildResult {
   readonly stderr: string;
 }
 
-/** Runs a TypeScript file of this package in a separate `node --import tsx` process. */
+/**
+ * Runs a TypeScript file of this package (path relative to `server/`) in a separate `node --import tsx` process,
+ * optionally feeding `input` to its stdin.
+ */
 export function runTypeScriptProcess(
   file: string,
   env: Readonly<Record<string, string>>,
   args: readonly string[] = [],
+  input?: string,
 ): Promise<ChildResult> {
   const serverDir = fileURLToPath(new URL("../../", import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", file, ...args], {
       cwd: serverDir,
       env: { ...readProcessEnvironment(), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
+    child.stdin?.end(input);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

@@ -10,7 +10,7 @@ export interface TestPostgresDatabase {
   readonly url: string;
   readonly name: string;
   /** Drops the database, closing any connection still open to it. */
-  drop(): Promise<void>;
+  readonly drop: () => Promise<void>;
 }
 
 export interface PostgresAvailability {

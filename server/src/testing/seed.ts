@@ -166,11 +166,7 @@ export const seedRows: SeedRows = {
 /** Inserts {@link seedRows} in export (foreign-key-safe) order. */
 export async function seedDatabase(db: Kysely<Tables>): Promise<void> {
   for (const { table } of exportedTables) {
-    const rows = seedRows[table] as readonly Insertable<Tables[typeof table]>[];
-    if (rows.length > 0)
-      await db
-        .insertInto(table)
-        .values(rows as never)
-        .execute();
+    const rows = seedRows[table];
+    if (rows.length > 0) await db.insertInto(table).values(rows).execute();
   }
 }

@@ -8,7 +8,7 @@ export interface TestSqliteDatabase {
   /** `sqlite:<file>`, as DATABASE_URL accepts it. */
   readonly url: string;
   /** Removes the temp dir with the database and its WAL files. */
-  drop(): Promise<void>;
+  readonly drop: () => Promise<void>;
 }
 
 export async function createTestSqliteDatabase(): Promise<TestSqliteDatabase> {

@@ -9,7 +9,7 @@ export interface TestDatabase {
   readonly config: RuntimeConfig["database"];
   /** What `DATABASE_URL` takes (for CLI commands and child processes). */
   readonly url: string;
-  drop(): Promise<void>;
+  readonly drop: () => Promise<void>;
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
