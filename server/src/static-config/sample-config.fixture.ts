@@ -24,7 +24,7 @@ export async function editConfigFile(
   const absolute = path.join(dir, file);
   const before = await readFile(absolute, "utf8");
   if (!before.includes(search)) throw new Error(`${file} does not contain ${JSON.stringify(search)}`);
-  const after = before.replace(search, replacement);
+  const after = before.replace(search, () => replacement); // a function: `$$` in replacement stays `$$`
   await writeFile(absolute, after);
   return after;
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { LoadContext } from "./load-context.js";
-import { isStructuredFile, readStructuredFile } from "./load-context.js";
+import { readStructuredFile } from "./load-context.js";
 import type { Located } from "./located.js";
 import { chatTemplateSchema, emailTemplateSchema } from "./schemas/template.schema.js";
 import {
@@ -25,7 +25,10 @@ export interface TemplatesSection {
 
 const structuredSuffix = /\.(yaml|yml|json)$/;
 
-/** Reads `templates/email/<name>.<locale>.yaml` and `templates/chat/<event>.yaml` and checks their placeholders. */
+/**
+ * Reads `templates/email/<name>.<locale>.yaml` and `templates/chat/<event>.yaml` and checks their placeholders.
+ * Any other file in those two folders (say, a `.mustache` file from wicked) is a problem; `.md` notes are not.
+ */
 export function readTemplatesSection(context: LoadContext): TemplatesSection {
   const email = new Map<EmailTemplateName, Map<string, Located<Partial<EmailTemplateValue>>>>();
   const chat = new Map<ChatEvent, Located<Partial<ChatTemplateValue>>>();
@@ -52,7 +55,7 @@ function readEmailTemplate(
   const base = file.slice("templates/email/".length);
   const match = /^([a-z0-9-]+)\.([A-Za-z-]+)\.(yaml|yml|json)$/.exec(base);
   if (!match || base.includes("/")) {
-    if (isStructuredFile(file))
+    if (!file.endsWith(".md"))
       context.problems.push({ file, message: "expected templates/email/<name>.<locale>.yaml" });
     return;
   }
@@ -91,7 +94,7 @@ function readChatTemplate(
 ) {
   const base = file.slice("templates/chat/".length);
   if (!structuredSuffix.test(base) || base.includes("/")) {
-    if (isStructuredFile(file))
+    if (!file.endsWith(".md"))
       context.problems.push({ file, message: "expected templates/chat/<event>.yaml" });
     return;
   }
