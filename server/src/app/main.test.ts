@@ -96,7 +96,7 @@ describe("server/src/main.ts", () => {
     expect(main.stderr()).toContain('PORT="eighty"');
   });
 
-  // Needs the sample configuration in deploy/config (written in parallel by another engineer).
+  // Uses the sample configuration in deploy/config (never skipped: a missing sample configuration fails).
   it("serves with the sample configuration and exits 0 after SIGTERM", async () => {
     const dataDir = path.join(tempDir(), "data");
     const main = runMain({ PORTAL_DATA_DIR: dataDir });

@@ -86,7 +86,7 @@ describe("startPortal refuses to start, writing nothing", () => {
   });
 });
 
-// Needs the sample configuration in deploy/config (written in parallel by another engineer).
+// Uses the sample configuration in deploy/config (never skipped: a missing sample configuration fails).
 describe("startPortal with the sample configuration and SQLite", () => {
   it("boots, serves /healthz, /readyz and /metrics, and closes", async () => {
     const dataDir = path.join(tempDir(), "data");

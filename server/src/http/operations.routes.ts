@@ -31,7 +31,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: OperationsR
   });
 
   app.get("/metrics", async (_request, reply) => {
-    const text = await deps.metrics.registry.metrics();
-    return reply.header("content-type", deps.metrics.registry.contentType).send(text);
+    const text = await deps.metrics.scrape();
+    return reply.header("content-type", deps.metrics.contentType).send(text);
   });
 }

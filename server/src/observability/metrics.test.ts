@@ -6,7 +6,7 @@ describe("createMetrics", () => {
     const metrics = createMetrics();
     observeHttpRequest(metrics, { method: "GET", route: "/apis/:id", statusCode: 200, durationMs: 3 });
     observeHttpRequest(metrics, { method: "GET", route: undefined, statusCode: 404, durationMs: 1 });
-    const text = await metrics.registry.metrics();
+    const text = await metrics.scrape();
     expect(text).toContain("process_resident_memory_bytes");
     expect(text).toContain("nodejs_eventloop_lag_seconds");
     expect(text).toContain(
@@ -20,12 +20,24 @@ describe("createMetrics", () => {
     );
   });
 
+  it("shares the process metrics but not the registry between instances", async () => {
+    const first = createMetrics();
+    const second = createMetrics();
+    expect(first.registry).not.toBe(second.registry);
+    expect(await first.registry.metrics()).not.toContain("process_cpu");
+    for (const metrics of [first, second]) {
+      const text = await metrics.scrape();
+      expect(text.match(/^# TYPE process_cpu_user_seconds_total counter$/gm)).toHaveLength(1);
+      expect(text).toContain("# TYPE http_request_duration_seconds histogram");
+    }
+  });
+
   it("keeps one registry per instance", async () => {
     const first = createMetrics({ processMetrics: false });
     const second = createMetrics({ processMetrics: false });
     observeHttpRequest(first, { method: "GET", route: "/x", statusCode: 200, durationMs: 1 });
-    expect(await first.registry.metrics()).toContain('route="/x"');
-    expect(await second.registry.metrics()).not.toContain('route="/x"');
-    expect(await second.registry.metrics()).not.toContain("process_cpu");
+    expect(await first.scrape()).toContain('route="/x"');
+    expect(await second.scrape()).not.toContain('route="/x"');
+    expect(await second.scrape()).not.toContain("process_cpu");
   });
 });
