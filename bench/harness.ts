@@ -1,0 +1,227 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPortal } from "../server/src/app/start-portal.js";
+import { createLogger } from "../server/src/observability/logger.js";
+import { readProcessEnvironment, type Environment } from "../server/src/runtime-config/environment.js";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** How long and how hard every case is driven; from `BENCH_SECONDS`, `BENCH_CONNECTIONS`, `BENCH_WARMUP_SECONDS`. */
+export interface BenchSettings {
+  readonly seconds: number;
+  readonly connections: number;
+  readonly warmupSeconds: number;
+}
+
+/** One load run against one URL. */
+export interface Measurement {
+  readonly label: string;
+  readonly url: string;
+  readonly requestsPerSec: number;
+  readonly totalRequests: number;
+  /** connections / throughput (Little's law): autocannon's own mean is computed from whole milliseconds. */
+  readonly latencyMeanMs: number;
+  /** Percentiles as autocannon reports them: whole milliseconds, rounded down (0 means under 1 ms). */
+  readonly latencyP50Ms: number;
+  readonly latencyP99Ms: number;
+  /**
+   * CPU time (user + system) the server process spent per request during the run, in microseconds. Less sensitive
+   * than throughput to other load on a shared machine, so the better number for before/after comparisons.
+   */
+  readonly cpuMicrosPerRequest: number;
+  /** Connection errors and timeouts. */
+  readonly errors: number;
+  /** Responses outside 2xx; a case with any of them measured something else than intended. */
+  readonly non2xx: number;
+  /** Peak resident set size of the server process during the run, MiB. */
+  readonly peakRssMiB: number;
+  /** Peak V8 heap used by the server process during the run, MiB. */
+  readonly peakHeapUsedMiB: number;
+}
+
+export interface BenchCase extends Measurement {
+  /** requests/s of this case divided by the baseline's, measured in the same run. */
+  readonly ratioToBaseline: number;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly description: string;
+  readonly settings: BenchSettings;
+  /** Label of the case the ratios are relative to. */
+  readonly baseline: string;
+  readonly cases: readonly BenchCase[];
+}
+
+/** What every `bench/*.bench.ts` module exports. */
+export interface BenchModule {
+  readonly name: string;
+  run(): Promise<BenchResult>;
+}
+
+export interface RunningTarget {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export function benchSettings(env: Environment = readProcessEnvironment()): BenchSettings {
+  return {
+    seconds: positiveNumber(env, "BENCH_SECONDS", 5),
+    connections: positiveNumber(env, "BENCH_CONNECTIONS", 10),
+    warmupSeconds: positiveNumber(env, "BENCH_WARMUP_SECONDS", 1),
+  };
+}
+
+function positiveNumber(env: Environment, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name}=${JSON.stringify(raw)}: must be a positive integer`);
+  return value;
+}
+
+/**
+ * Starts the real portal in this process (the same `startPortal` as `npm start`) on an ephemeral port, with the
+ * sample static configuration and a fresh SQLite database in a temporary directory that `close()` removes.
+ */
+export async function startBenchPortal(overrides: Environment = {}): Promise<RunningTarget> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
+  try {
+    const portal = await startPortal({
+      env: { HOST: "127.0.0.1", PORT: "0", PORTAL_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...overrides },
+      cwd: repoRoot,
+      logger: createLogger({ level: "warn" }),
+    });
+    return {
+      url: portal.url,
+      close: async () => {
+        await portal.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The floor: a bare `node:http` server answering every request with the same small JSON body. */
+export async function startFixedBodyServer(): Promise<RunningTarget> {
+  const body = Buffer.from(JSON.stringify({ status: "ok" }));
+  const server = createServer((_request, response) => {
+    response.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": body.length,
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const autocannonCli = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
+
+interface AutocannonJson {
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly non2xx: number;
+  readonly latency: { readonly p50: number; readonly p99: number };
+  readonly requests: { readonly average: number; readonly total: number };
+}
+
+/**
+ * Drives `url` with autocannon in a separate process (so the load generator does not compete with the server for
+ * this event loop): first an unrecorded warm-up, then the measured run, sampling this process's memory meanwhile.
+ */
+export async function measure(label: string, url: string, settings: BenchSettings): Promise<Measurement> {
+  await runAutocannon(url, settings.warmupSeconds, settings.connections);
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  };
+  sample();
+  const sampler = setInterval(sample, 100);
+  try {
+    const cpuBefore = process.cpuUsage();
+    const result = await runAutocannon(url, settings.seconds, settings.connections);
+    const cpu = process.cpuUsage(cpuBefore);
+    sample();
+    const requestsPerSec = Math.round(result.requests.average);
+    return {
+      label,
+      url,
+      requestsPerSec,
+      totalRequests: result.requests.total,
+      latencyMeanMs: requestsPerSec === 0 ? 0 : round((settings.connections * 1000) / requestsPerSec, 3),
+      latencyP50Ms: result.latency.p50,
+      latencyP99Ms: result.latency.p99,
+      cpuMicrosPerRequest:
+        result.requests.total === 0 ? 0 : round((cpu.user + cpu.system) / result.requests.total, 1),
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      peakRssMiB: round(peakRss / 2 ** 20, 1),
+      peakHeapUsedMiB: round(peakHeap / 2 ** 20, 1),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function runAutocannon(url: string, seconds: number, connections: number): Promise<AutocannonJson> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [autocannonCli, "--json", "--no-progress", "-c", String(connections), "-d", String(seconds), url],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${stderr.trim()}`));
+      try {
+        resolve(JSON.parse(stdout) as AutocannonJson);
+      } catch {
+        reject(
+          new Error(`autocannon printed no JSON result: ${stdout.slice(0, 200)} ${stderr.slice(0, 200)}`),
+        );
+      }
+    });
+  });
+}
+
+/** Adds each case's throughput ratio against the case labelled `baseline`. */
+export function compareWithBaseline(measurements: readonly Measurement[], baseline: string): BenchCase[] {
+  const reference = measurements.find((m) => m.label === baseline);
+  if (reference === undefined) throw new Error(`baseline case "${baseline}" was not measured`);
+  return measurements.map((m) => ({
+    ...m,
+    ratioToBaseline:
+      reference.requestsPerSec === 0 ? 0 : round(m.requestsPerSec / reference.requestsPerSec, 3),
+  }));
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
