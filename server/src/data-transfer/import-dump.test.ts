@@ -180,11 +180,12 @@ describeEachBackend(
         ),
       );
       const handle = getHandle();
-      const error = await importDump(handle, await dumpFile(text), { replace: false }, testLogger()).catch(
-        (e: unknown) => e as Error,
+      const message = await importDump(handle, await dumpFile(text), { replace: false }, testLogger()).then(
+        () => "imported",
+        (e: unknown) => (e as Error).message,
       );
-      expect(error?.message).toMatch(/^lines \d+-\d+ \(table user_groups\): .*(FOREIGN KEY|foreign key)/i);
-      expect(error?.message.startsWith(`lines ${linesOfTable(text, "user_groups")} `)).toBe(true);
+      expect(message).toMatch(/^lines \d+-\d+ \(table user_groups\): .*foreign key/i);
+      expect(message.startsWith(`lines ${linesOfTable(text, "user_groups")} `)).toBe(true);
       expect(await tableNames(handle)).toEqual([]);
     });
 
