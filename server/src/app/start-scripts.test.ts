@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   chmodSync,
   copyFileSync,
@@ -62,6 +63,10 @@ function processEnvWithPath(bin: string): Record<string, string> {
   return { PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}/usr/bin:/bin` };
 }
 
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
 function setAge(file: string, secondsAgo: number) {
   const when = new Date(Date.now() - secondsAgo * 1000);
   utimesSync(file, when, when);
@@ -76,6 +81,9 @@ describe("scripts/ensure-installed.mjs", () => {
     expect(result.status).toBe(0);
     expect(npm.calls()).toEqual(["ci"]);
     expect(result.stderr).toContain("node_modules is missing: running npm ci");
+    expect(readFileSync(path.join(root, "node_modules", ".portal-install-stamp"), "utf8").trim()).toBe(
+      sha256("{}"),
+    );
   });
 
   it("runs npm install when there is no lockfile", () => {
@@ -96,6 +104,53 @@ describe("scripts/ensure-installed.mjs", () => {
     expect(result.status).toBe(0);
     expect(npm.calls()).toEqual([]);
     expect(result.stderr).toBe("");
+    // Remembers the lockfile it found up to date, so a later checkout that only touches it reinstalls nothing.
+    expect(readFileSync(path.join(root, "node_modules", ".portal-install-stamp"), "utf8").trim()).toBe(
+      sha256("{}"),
+    );
+  });
+
+  it("does nothing when the lockfile only looks newer (fresh checkout) but is the one installed from", () => {
+    const root = tempRoot();
+    mkdirSync(path.join(root, "node_modules"));
+    writeFileSync(path.join(root, "node_modules", ".package-lock.json"), "{}");
+    writeFileSync(path.join(root, "node_modules", ".portal-install-stamp"), `${sha256('{"v":1}')}\n`);
+    setAge(path.join(root, "node_modules", ".package-lock.json"), 60);
+    writeFileSync(path.join(root, "package-lock.json"), '{"v":1}');
+    const npm = fakeNpm(root);
+    expect(runEnsureInstalled(root, npm.bin).status).toBe(0);
+    expect(npm.calls()).toEqual([]);
+  });
+
+  it("reinstalls when the lockfile changed since the stamped install", () => {
+    const root = tempRoot();
+    mkdirSync(path.join(root, "node_modules"));
+    writeFileSync(path.join(root, "node_modules", ".package-lock.json"), "{}");
+    writeFileSync(path.join(root, "node_modules", ".portal-install-stamp"), `${sha256('{"v":1}')}\n`);
+    setAge(path.join(root, "node_modules", ".package-lock.json"), 60);
+    writeFileSync(path.join(root, "package-lock.json"), '{"v":2}');
+    const npm = fakeNpm(root);
+    expect(runEnsureInstalled(root, npm.bin).status).toBe(0);
+    expect(npm.calls()).toEqual(["ci"]);
+    expect(readFileSync(path.join(root, "node_modules", ".portal-install-stamp"), "utf8").trim()).toBe(
+      sha256('{"v":2}'),
+    );
+  });
+
+  it("never runs npm ci through a symlinked node_modules (npm would empty the link's target)", () => {
+    const root = tempRoot();
+    const elsewhere = path.join(root, "shared-modules");
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, "precious"), "x");
+    setAge(path.join(elsewhere), 60);
+    symlinkSync(elsewhere, path.join(root, "node_modules"));
+    writeFileSync(path.join(root, "package-lock.json"), "{}");
+    const npm = fakeNpm(root);
+    const result = runEnsureInstalled(root, npm.bin);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("node_modules is a symbolic link; not running npm ci");
+    expect(npm.calls()).toEqual([]);
+    expect(existsSync(path.join(elsewhere, "precious"))).toBe(true);
   });
 
   it("reinstalls when the lockfile is newer than node_modules", () => {
