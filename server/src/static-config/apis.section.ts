@@ -29,7 +29,7 @@ export function readApisSection(context: LoadContext): ApisSection {
     const parts = file.split("/");
     if (parts[0] !== "apis" || parts.length < 2) continue;
     if (parts.length === 2 && isStructuredFile(file)) {
-      context.problems.push({ file, message: "API definitions belong in apis/<id>/api.yaml" });
+      context.problems.push({ file, path: "", message: "API definitions belong in apis/<id>/api.yaml" });
     }
     if (parts.length >= 3) folders.add(parts[1] as string);
   }
@@ -39,6 +39,7 @@ export function readApisSection(context: LoadContext): ApisSection {
     if (!idSchema.safeParse(folder).success) {
       context.problems.push({
         file: `apis/${folder}`,
+        path: "",
         message: "folder name must be a valid API id (lowercase letters, digits, '-' or '_')",
       });
     }
@@ -46,6 +47,7 @@ export function readApisSection(context: LoadContext): ApisSection {
     if (file === undefined) {
       context.problems.push({
         file: `apis/${folder}/api.yaml`,
+        path: "",
         message: "file not found (each folder in apis/ is an API)",
       });
       continue;

@@ -16,7 +16,7 @@ export async function readConfigFiles(
   const problems: ConfigProblem[] = [];
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
-    problems.push({ file: ".", message: `${dir} is not a directory` });
+    problems.push({ file: ".", path: "", message: `${dir} is not a directory` });
     return { files, problems };
   }
   await walk(dir, "", files, problems);
@@ -28,6 +28,7 @@ async function walk(root: string, relative: string, files: Map<string, Buffer>, 
   const entries = await readdir(absolute, { withFileTypes: true }).catch((error: unknown) => {
     problems.push({
       file: relative === "" ? "." : relative,
+      path: "",
       message: `cannot read directory (${errorCode(error)})`,
     });
     return [];
@@ -40,20 +41,20 @@ async function walk(root: string, relative: string, files: Map<string, Buffer>, 
     if (entry.isSymbolicLink()) {
       const target = await stat(path.join(root, rel)).catch(() => undefined);
       if (target?.isDirectory()) {
-        problems.push({ file: rel, message: "symbolic links to directories are not supported" });
+        problems.push({ file: rel, path: "", message: "symbolic links to directories are not supported" });
         continue;
       }
       isDirectory = false;
       isFile = target?.isFile() ?? false;
       if (!isFile) {
-        problems.push({ file: rel, message: "broken symbolic link" });
+        problems.push({ file: rel, path: "", message: "broken symbolic link" });
         continue;
       }
     }
     if (isDirectory) await walk(root, rel, files, problems);
     else if (isFile) {
       const bytes = await readFile(path.join(root, rel)).catch((error: unknown) => {
-        problems.push({ file: rel, message: `cannot read file (${errorCode(error)})` });
+        problems.push({ file: rel, path: "", message: `cannot read file (${errorCode(error)})` });
         return undefined;
       });
       if (bytes) files.set(rel, bytes);

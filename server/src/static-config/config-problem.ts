@@ -2,8 +2,11 @@
 export interface ConfigProblem {
   /** Path of the file, relative to the configuration directory, with `/` separators. */
   readonly file: string;
-  /** Where inside the configuration, e.g. `apis.orders.routes[0].paths[1]` or `plans.basic.plugins[0]`. */
-  readonly path?: string;
+  /**
+   * Where inside the configuration, e.g. `apis.orders.routes[0].paths[1]` or `plans.basic.plugins[0]`;
+   * `""` when the problem is about the file as a whole (missing, unreadable, misnamed).
+   */
+  readonly path: string;
   /** 1-based line in `file`, when known. */
   readonly line?: number;
   readonly message: string;

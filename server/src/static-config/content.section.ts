@@ -19,7 +19,11 @@ export function readContentSection(context: LoadContext): LoadedPage[] {
     if (!file.startsWith("content/") || !file.endsWith(".md")) continue;
     const id = file.slice("content/".length, -".md".length);
     if (!id.split("/").every((segment) => idSchema.safeParse(segment).success)) {
-      context.problems.push({ file, message: "page names must be lowercase letters, digits, '-' or '_'" });
+      context.problems.push({
+        file,
+        path: "",
+        message: "page names must be lowercase letters, digits, '-' or '_'",
+      });
       continue;
     }
     const text = readText(context, file);
@@ -28,6 +32,7 @@ export function readContentSection(context: LoadContext): LoadedPage[] {
     if (!split) {
       context.problems.push({
         file,
+        path: "",
         line: 1,
         message: "missing front matter: start the page with ---, title: …, and another ---",
       });
@@ -47,6 +52,7 @@ export function readContentSection(context: LoadContext): LoadedPage[] {
     if (!pages.some((loaded) => loaded.id === page) && !context.files.has(`content/${page}.md`)) {
       context.problems.push({
         file: `content/${page}.md`,
+        path: "",
         message: "file not found (the portal links to this page)",
       });
     }

@@ -26,7 +26,7 @@ export function readListSection<S extends z.ZodObject>(
 ): ListSection<z.output<S>> {
   const file = findStructuredFile(context, key);
   if (file === undefined) {
-    context.problems.push({ file: `${key}.yaml`, message: "file not found" });
+    context.problems.push({ file: `${key}.yaml`, path: "", message: "file not found" });
     return { items: [], known: { ids: new Set(), complete: false } };
   }
   const reporter = readStructuredFile(context, file, { prefix: "", namedArrays: [key] });

@@ -23,7 +23,11 @@ export function isStructuredFile(file: string): boolean {
 export function findStructuredFile(context: LoadContext, base: string): string | undefined {
   const found = structuredExtensions.map((extension) => base + extension).filter((f) => context.files.has(f));
   for (const extra of found.slice(1)) {
-    context.problems.push({ file: extra, message: `${found[0]} and ${extra} both exist; keep only one` });
+    context.problems.push({
+      file: extra,
+      path: "",
+      message: `${found[0]} and ${extra} both exist; keep only one`,
+    });
   }
   return found[0];
 }
@@ -34,13 +38,13 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 export function readText(context: LoadContext, file: string): string | undefined {
   const bytes = context.files.get(file);
   if (bytes === undefined) {
-    context.problems.push({ file, message: "file not found" });
+    context.problems.push({ file, path: "", message: "file not found" });
     return undefined;
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    context.problems.push({ file, message: "not valid UTF-8 text" });
+    context.problems.push({ file, path: "", message: "not valid UTF-8 text" });
     return undefined;
   }
 }
@@ -84,7 +88,7 @@ export function readStructuredFile(
     const path = reporter.describe(issue.path);
     context.problems.push({
       file,
-      ...(path ? { path } : {}),
+      path,
       ...(issue.line !== undefined ? { line: issue.line } : {}),
       message: issue.message,
     });

@@ -8,7 +8,7 @@ import { validateObject } from "./validate-object.js";
 export function readPortalSection(context: LoadContext): Located<Partial<PortalSettingsInput>> | undefined {
   const file = findStructuredFile(context, "portal");
   if (file === undefined) {
-    context.problems.push({ file: "portal.yaml", message: "file not found" });
+    context.problems.push({ file: "portal.yaml", path: "", message: "file not found" });
     return undefined;
   }
   const reporter = readStructuredFile(context, file, { prefix: "portal" });

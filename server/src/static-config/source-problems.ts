@@ -56,7 +56,7 @@ export function createSourceReporter(options: ReporterOptions): SourceReporter {
     const shown = describe(path);
     problems.push({
       file,
-      ...(shown ? { path: shown } : {}),
+      path: shown,
       ...(line !== undefined ? { line } : {}),
       message,
     });

@@ -181,7 +181,7 @@ describe("directory problems", () => {
     const error = await loadStaticConfig("/nonexistent/config", {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaticConfigError);
     expect((error as StaticConfigError).problems).toEqual([
-      { file: ".", message: "/nonexistent/config is not a directory" },
+      { file: ".", path: "", message: "/nonexistent/config is not a directory" },
     ]);
   });
 
@@ -192,9 +192,9 @@ describe("directory problems", () => {
     await writeFile(path.join(dir, "groups.json"), '{"groups": []}');
     const error = (await loadStaticConfig(dir, {}).catch((e: unknown) => e)) as StaticConfigError;
     expect(error.problems).toEqual([
-      { file: "content/contact.md", message: "file not found (the portal links to this page)" },
-      { file: "groups.json", message: "groups.yaml and groups.json both exist; keep only one" },
-      { file: "portal.yaml", message: "file not found" },
+      { file: "content/contact.md", path: "", message: "file not found (the portal links to this page)" },
+      { file: "groups.json", path: "", message: "groups.yaml and groups.json both exist; keep only one" },
+      { file: "portal.yaml", path: "", message: "file not found" },
     ]);
   });
 });

@@ -71,7 +71,7 @@ function assemble(sections: Sections, dir: string, hash: string): StaticConfig {
     content,
     templates: {
       email: email as StaticConfig["templates"]["email"],
-      chat: chat,
+      chat,
     },
   };
 }

@@ -241,7 +241,7 @@ describe("a configuration with many mistakes", () => {
       const match = problems.find(
         (problem) =>
           problem.file === want.file &&
-          problem.path === want.path &&
+          problem.path === (want.path ?? "") &&
           (typeof want.message === "string"
             ? problem.message === want.message
             : want.message.test(problem.message)),

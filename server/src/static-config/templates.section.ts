@@ -40,6 +40,7 @@ export function readTemplatesSection(context: LoadContext): TemplatesSection {
     if (!email.get(name)?.has(defaultLocale)) {
       context.problems.push({
         file: `templates/email/${name}.${defaultLocale}.yaml`,
+        path: "",
         message: `file not found (every email template needs an "${defaultLocale}" variant)`,
       });
     }
@@ -56,26 +57,31 @@ function readEmailTemplate(
   const match = /^([a-z0-9-]+)\.([A-Za-z-]+)\.(yaml|yml|json)$/.exec(base);
   if (!match || base.includes("/")) {
     if (!file.endsWith(".md"))
-      context.problems.push({ file, message: "expected templates/email/<name>.<locale>.yaml" });
+      context.problems.push({ file, path: "", message: "expected templates/email/<name>.<locale>.yaml" });
     return;
   }
   const [, name = "", locale = ""] = match;
   if (!(name in emailTemplateVariables)) {
     context.problems.push({
       file,
+      path: "",
       message: `unknown email template "${name}" (known: ${emailTemplateNames.join(", ")})`,
     });
     return;
   }
   if (!localePattern.test(locale)) {
-    context.problems.push({ file, message: `"${locale}" is not a locale such as en, de or pt-BR` });
+    context.problems.push({ file, path: "", message: `"${locale}" is not a locale such as en, de or pt-BR` });
     return;
   }
   const known =
     email.get(name as EmailTemplateName) ?? new Map<string, Located<Partial<EmailTemplateValue>>>();
   email.set(name as EmailTemplateName, known);
   if (known.has(locale)) {
-    context.problems.push({ file, message: `another file already defines template ${name}.${locale}` });
+    context.problems.push({
+      file,
+      path: "",
+      message: `another file already defines template ${name}.${locale}`,
+    });
     return;
   }
   const reporter = readStructuredFile(context, file, { prefix: `templates.email.${name}.${locale}` });
@@ -95,17 +101,21 @@ function readChatTemplate(
   const base = file.slice("templates/chat/".length);
   if (!structuredSuffix.test(base) || base.includes("/")) {
     if (!file.endsWith(".md"))
-      context.problems.push({ file, message: "expected templates/chat/<event>.yaml" });
+      context.problems.push({ file, path: "", message: "expected templates/chat/<event>.yaml" });
     return;
   }
   const event = base.replace(structuredSuffix, "");
   if (!(event in chatTemplateVariables)) {
     const events = Object.keys(chatTemplateVariables).join(", ");
-    context.problems.push({ file, message: `unknown chat event "${event}" (known: ${events})` });
+    context.problems.push({ file, path: "", message: `unknown chat event "${event}" (known: ${events})` });
     return;
   }
   if (chat.has(event as ChatEvent)) {
-    context.problems.push({ file, message: `another file already defines the chat template ${event}` });
+    context.problems.push({
+      file,
+      path: "",
+      message: `another file already defines the chat template ${event}`,
+    });
     return;
   }
   const reporter = readStructuredFile(context, file, { prefix: `templates.chat.${event}` });
