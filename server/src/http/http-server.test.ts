@@ -253,6 +253,18 @@ describe("error responses", () => {
     expect(response.json()).toEqual({ error: { code: "NAME_TAKEN", message: "That name is taken" } });
   });
 
+  it("answers a body of an unknown content type with 415 UNSUPPORTED_MEDIA_TYPE", async () => {
+    const { server } = build();
+    const response = await server.inject({
+      method: "POST",
+      url: "/echo",
+      headers: { "content-type": "application/x-unknown" },
+      payload: "x",
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+  });
+
   it("answers a malformed HTTP request with the same error body", async () => {
     const { server } = build();
     await server.listen({ host: "127.0.0.1", port: 0 });
@@ -269,6 +281,28 @@ describe("error responses", () => {
     expect(JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4))).toEqual({
       error: { code: "BAD_REQUEST", message: "Malformed HTTP request" },
     });
+  });
+});
+
+describe("errors before routing", () => {
+  it("answers oversized headers with 431 HEADERS_TOO_LARGE", async () => {
+    const { server } = build();
+    await server.listen({ host: "127.0.0.1", port: 0 });
+    const address = server.server.address();
+    if (address === null || typeof address === "string") throw new Error("no port");
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(address.port, "127.0.0.1", () =>
+        socket.write(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`),
+      );
+      let data = "";
+      socket.on("data", (chunk) => (data += chunk.toString()));
+      socket.on("close", () => resolve(data));
+      socket.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 431 /);
+    expect(raw).toContain(
+      '{"error":{"code":"HEADERS_TOO_LARGE","message":"The request headers are too large"}}',
+    );
   });
 });
 
