@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Tables } from "../database/tables.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
 import type { StaticConfig } from "../static-config/static-config.js";
+import { createAccountServices, type AccountServices } from "../users/account-services.js";
 
 /** What services are built from; one instance per process. */
 export interface ServiceDependencies {
@@ -23,6 +24,7 @@ export interface ServiceDependencies {
 export interface PortalServices {
   readonly accessTokens: AccessTokenService;
   readonly auditLog: AuditLogService;
+  readonly accounts: AccountServices;
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
@@ -33,5 +35,6 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
       retentionDays: deps.config.portal.auditLog.retentionDays,
       clock: deps.clock,
     }),
+    accounts: createAccountServices(deps),
   };
 }

@@ -22,6 +22,7 @@ export const exportedTables = [
   { table: "verification_tokens", orderBy: ["id"] },
   { table: "audit_log", orderBy: ["id"] },
   { table: "outbox_events", orderBy: ["sequence"], identityColumn: "sequence" },
+  { table: "rate_limit_counters", orderBy: ["bucket"] },
 ] as const satisfies readonly ExportedTable[];
 
 /** Tables that belong to the database itself, not to the installation's data; never exported or imported. */

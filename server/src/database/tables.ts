@@ -14,6 +14,7 @@ export interface Tables {
   verification_tokens: VerificationTokensTable;
   audit_log: AuditLogTable;
   outbox_events: OutboxEventsTable;
+  rate_limit_counters: RateLimitCountersTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -115,6 +116,14 @@ export interface OutboxEventsTable {
   subject_ids: string;
   /** JSON text. */
   payload: string;
+}
+
+/** Brute-force counters (`rate-limits/`): one fixed window per bucket, e.g. sign-in failures of one account. */
+export interface RateLimitCountersTable {
+  /** SHA-256 of the rule name and the limited value (account or client address), hex. */
+  bucket: string;
+  window_ends_at: string;
+  count: number;
 }
 
 /** Internal bookkeeping of `migrator.ts`; never exported. */

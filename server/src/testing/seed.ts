@@ -161,6 +161,10 @@ export const seedRows: SeedRows = {
       payload: JSON.stringify({ disabled: true, ratio: 0.25, attempts: 3 }),
     },
   ],
+  rate_limit_counters: [
+    { bucket: "0c5e2f9a7b1d3e4f", window_ends_at: "2026-03-01T10:15:00.000Z", count: 3 },
+    { bucket: "A9b8c7d6e5f40312", window_ends_at: "2026-03-01T10:20:00.000Z", count: 50 },
+  ],
 };
 
 /** Inserts {@link seedRows} in export (foreign-key-safe) order. */
