@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { generateAccessTokenSecret } from "../access-tokens/access-token.secret.js";
 import { insertAccessToken } from "../access-tokens/access-token.repository.js";
 import { resolveBearerActor } from "../access-tokens/bearer-authentication.js";
@@ -7,11 +7,13 @@ import { anonymous, type AccessScope, type Actor, type CallOrigin } from "../act
 import type { Tables } from "../database/tables.js";
 import { DomainError } from "../errors/domain-error.js";
 import { addUserToGroups } from "../groups/group-membership.repository.js";
+import { hashSecretToken, newSecretToken } from "../passwords/secret-token.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
 import { loadRuntimeConfig } from "../runtime-config/runtime-config.js";
 import { loadStaticConfig, type StaticConfig } from "../static-config/static-config.js";
+import { insertSession } from "../sessions/session.repository.js";
+import { resolveSessionActor } from "../sessions/session-actor.js";
 import { sampleConfigDir } from "../static-config/sample-config.fixture.js";
-import { loadUserActor } from "../users/user-actor.js";
 import { insertUser } from "../users/user.repository.js";
 
 /**
@@ -119,7 +121,7 @@ export async function seedCallers(db: Kysely<Tables>, now: Date): Promise<Caller
     await addUserToGroups(db, id, spec.groups, now);
     if (spec.disabled)
       await db.updateTable("users").set({ disabled_at: now.toISOString() }).where("id", "=", id).execute();
-    users[role] = { id, email, session: await insertSession(db, id, now) };
+    users[role] = { id, email, session: await createSession(db, id, now) };
   }
   const fixtureUsers = users as unknown as FixtureUsers;
   return {
@@ -135,28 +137,25 @@ export async function seedCallers(db: Kysely<Tables>, now: Date): Promise<Caller
   };
 }
 
-async function insertSession(
+async function createSession(
   db: Kysely<Tables>,
   userId: string,
   now: Date,
 ): Promise<{ id: string; token: string }> {
-  const token = randomBytes(32).toString("base64url");
-  const id = `ses_${userId}`;
-  await db
-    .insertInto("sessions")
-    .values({
-      id,
-      user_id: userId,
-      token_hash: createHash("sha256").update(token).digest("hex"),
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + 24 * 3600_000).toISOString(),
-      revoked_at: null,
-      client_address: testOrigin.address,
-      user_agent: testOrigin.userAgent,
-    })
-    .execute();
-  return { id, token };
+  const token = newSecretToken();
+  const session = await insertSession(
+    db,
+    {
+      id: `ses_${userId}`,
+      userId,
+      tokenHash: hashSecretToken(token),
+      expiresAt: new Date(now.getTime() + 24 * 3600_000).toISOString(),
+      clientAddress: testOrigin.address,
+      userAgent: testOrigin.userAgent,
+    },
+    now,
+  );
+  return { id: session.id, token };
 }
 
 /** Inserts a personal access token of `userId`; returns its id and the token itself. */
@@ -188,8 +187,9 @@ export async function insertToken(
 }
 
 /**
- * The actor of a caller, obtained the way a request obtains it: users through their session (loaded fresh, so a
- * disabled user's session is refused), the service account and the read-only token through the bearer token.
+ * The actor of a caller, obtained the way a request obtains it: users through their session cookie
+ * (`resolveSessionActor`, which refuses a disabled user's session), the service account and the read-only token
+ * through their bearer token (`resolveBearerActor`).
  * Throws UNAUTHENTICATED where the real credential check would.
  */
 export async function actorFor(
@@ -227,15 +227,16 @@ export async function actorFor(
   }
 }
 
+/** As the transport does it: a session cookie that resolves to nobody is UNAUTHENTICATED, never anonymous. */
 async function sessionActor(db: Kysely<Tables>, fixtures: CallerFixtures, user: FixtureUser): Promise<Actor> {
-  const actor = await loadUserActor(
+  const actor = await resolveSessionActor(
     db,
     fixtures.staticConfig,
-    user.id,
-    { kind: "session", sessionId: user.session.id },
-    "write",
+    user.session.token,
     testOrigin,
+    fixtures.now,
   );
-  if (!actor) throw DomainError.unauthenticated("The session's account is disabled or was deleted");
+  if (!actor)
+    throw DomainError.unauthenticated("The session has ended or its account is disabled; sign in again");
   return actor;
 }
