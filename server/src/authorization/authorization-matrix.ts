@@ -15,16 +15,15 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { Kysely } from "kysely";
-import { createPortalServices } from "../app/portal-services.js";
 import { migrateToLatest } from "../database/migrator.js";
 import { openSqlite } from "../database/sqlite.database.js";
 import type { Tables } from "../database/tables.js";
 import { DomainError } from "../errors/domain-error.js";
 import { ErrorCode } from "../errors/error-code.js";
 import { formatGraphQLError } from "../graphql/error-formatting.js";
-import type { GraphQLContext } from "../graphql/graphql-context.js";
 import { testLogger } from "../testing/test-logger.js";
 import { actorFor, type CallerFixtures, type CallerKind } from "./caller-fixtures.js";
+import { testContext } from "./graphql-execution.fixture.js";
 
 /** The codes that mean "this caller may not do this". */
 export const denialCodes = [
@@ -255,19 +254,7 @@ export async function runCase(
       }
       throw error;
     }
-    const contextValue: GraphQLContext = {
-      actor,
-      requestId: `authorization-matrix:${operation}:${caller}`,
-      services: createPortalServices({
-        db,
-        config: fixtures.staticConfig,
-        runtime: fixtures.runtime,
-        logger: testLogger(),
-        clock: () => fixtures.now,
-      }),
-      sessionCookie: { set: () => undefined, clear: () => undefined },
-      loaders: new Map(),
-    };
+    const contextValue = testContext(db, fixtures, actor, () => fixtures.now);
     const args = { schema, document, contextValue, variableValues };
     if (operation.startsWith("Subscription.")) {
       const result = await subscribe(args);
