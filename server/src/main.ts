@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { formatBootFailure } from "./app/boot-error.js";
 import { exitOnShutdownSignal } from "./app/shutdown-signals.js";
 import { startPortal } from "./app/start-portal.js";
@@ -8,6 +9,16 @@ try {
   const portal = await startPortal({ env: readProcessEnvironment(), cwd: process.cwd() });
   exitOnShutdownSignal(portal, portal.logger, process);
   process.stdout.write(`API portal listening on ${portal.url}\n`);
+  const admin = portal.firstAdministrator;
+  if (admin.created) {
+    const email = portal.config.firstAdministrator.email;
+    process.stdout.write(
+      admin.generatedPassword === undefined
+        ? `First administrator created: ${email} (password from PORTAL_ADMIN_PASSWORD)\n`
+        : `First administrator created: ${email} with the generated password ${admin.generatedPassword}\n` +
+            "  It is shown only this once: sign in and change it.\n",
+    );
+  }
 } catch (error) {
   process.stderr.write(formatBootFailure(error));
   process.exit(1);

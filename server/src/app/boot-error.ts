@@ -1,6 +1,12 @@
 /** The start-up steps, in order; a {@link BootError} names the one that failed. */
 export type BootStep =
-  "runtime configuration" | "static configuration" | "database" | "database migration" | "http listener";
+  | "runtime configuration"
+  | "static configuration"
+  | "database"
+  | "database migration"
+  | "first administrator"
+  | "GraphQL schema"
+  | "http listener";
 
 /**
  * Start-up failed. `message` is meant for an operator reading stderr: for configuration errors it lists every

@@ -1,4 +1,13 @@
+import "reflect-metadata";
 import type { AddressInfo } from "node:net";
+import { createAuditRetentionScheduler } from "../audit/audit-retention.scheduler.js";
+import type { DatabaseHandle } from "../database/database.types.js";
+import { buildPortalSchema } from "../graphql/schema.js";
+import { variables } from "../runtime-config/runtime-config.variables.js";
+import { ensureFirstAdministrator, type FirstAdministratorResult } from "../users/first-administrator.js";
+import { createActorResolver } from "./actor-resolution.js";
+import { createPortalServices, type PortalServices } from "./portal-services.js";
+import { portalTransports } from "./portal-transports.js";
 import { openDatabase } from "../database/database.js";
 import { migrateToLatest } from "../database/migrator.js";
 import { closeGracefully } from "../http/graceful-close.js";
@@ -25,6 +34,10 @@ export interface RunningPortal {
   readonly configHash: string;
   readonly config: RuntimeConfig;
   readonly logger: Logger;
+  readonly services: PortalServices;
+  readonly database: DatabaseHandle;
+  /** Whether this start created the first administrator, and the generated password to print once. */
+  readonly firstAdministrator: FirstAdministratorResult;
   /**
    * Stops accepting connections, lets in-flight requests finish (at most `PORTAL_SHUTDOWN_TIMEOUT_MS`), then closes
    * the database. Calling it again returns the same promise.
@@ -42,7 +55,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const logger = options.logger ?? createLogger({ level: config.logLevel });
 
   const staticConfig = await bootStep("static configuration", () =>
-    loadStaticConfig(config.configDir, options.env),
+    loadStaticConfig(config.configDir, withoutSecretVariables(options.env)),
   );
   logger.info({ configDir: config.configDir, configHash: staticConfig.hash }, "static configuration loaded");
 
@@ -53,16 +66,43 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   );
 
   let app: HttpServer | undefined;
+  let firstAdministrator: FirstAdministratorResult;
+  const clock = () => new Date();
+  const services = createPortalServices({
+    db: database.db,
+    config: staticConfig,
+    runtime: config,
+    logger,
+    clock,
+  });
+  const retention = createAuditRetentionScheduler({
+    purge: () => services.auditLog.purgeExpiredAuditEntries(),
+    logger,
+  });
   try {
     await bootStep(
       "database migration",
       () => migrateToLatest(database, logger),
       (error) => `Cannot migrate the database: ${messageOf(error)}`,
     );
+    firstAdministrator = await bootStep("first administrator", () =>
+      ensureFirstAdministrator(
+        { db: database.db, config: staticConfig, logger, clock },
+        config.firstAdministrator,
+      ),
+    );
+    const schema = await bootStep("GraphQL schema", () => buildPortalSchema());
+    const resolveActor = createActorResolver({
+      db: database.db,
+      config: staticConfig,
+      serviceAccounts: config.serviceAccounts,
+      clock,
+    });
     const server = buildHttpServer({
       config,
       logger,
       readiness: createReadinessCheck({ ping: () => database.ping(), configHash: () => staticConfig.hash }),
+      plugins: [portalTransports({ schema, services, resolveActor, runtime: config, logger })],
     });
     app = server;
     await bootStep(
@@ -77,6 +117,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   }
 
   const server = app;
+  retention.start();
   const url = urlOf(server.server.address() as AddressInfo);
   logger.info({ url, configHash: staticConfig.hash, database: database.dialect }, "API portal listening");
 
@@ -84,6 +125,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const close = async () => {
     logger.info({ timeoutMs: config.http.shutdownTimeoutMs }, "shutting down: draining in-flight requests");
     const { forced } = await closeGracefully(server, config.http.shutdownTimeoutMs);
+    await retention.stop();
     await database.close();
     logger.info({ forced }, "API portal stopped");
   };
@@ -92,8 +134,25 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     configHash: staticConfig.hash,
     config,
     logger,
+    services,
+    database,
+    firstAdministrator,
     close: () => (closing ??= close()),
   };
+}
+
+/**
+ * The static configuration may reference any environment variable except the portal's own secrets, so that a
+ * commit to the config repository cannot publish, say, the database password in a page title.
+ */
+function withoutSecretVariables(env: Environment): Environment {
+  const secrets = variables.filter((v) => "secret" in v && v.secret).map((v) => v.name);
+  const copy = { ...env };
+  for (const name of secrets) {
+    delete copy[name];
+    delete copy[`${name}_FILE`];
+  }
+  return copy;
 }
 
 function urlOf(address: AddressInfo): string {

@@ -7,12 +7,15 @@ import type { ActorResolver, Credentials } from "../actor/actor-resolver.js";
 import type { CallOrigin } from "../actor/actor.js";
 import type { PortalServices } from "../app/portal-services.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
+import {
+  bearerToken,
+  requestCredentials,
+  requestOrigin,
+  SESSION_COOKIE,
+} from "../http/request-credentials.js";
 import type { GraphQLContext, SessionCookieWriter } from "./graphql-context.js";
 import { graphqlPlugin } from "./graphql.plugin.js";
 import { randomUUID } from "node:crypto";
-
-/** Name of the browser session cookie (HttpOnly, SameSite=Lax, Secure over TLS). */
-export const SESSION_COOKIE = "portal_session";
 
 export interface PortalGraphQLOptions {
   readonly schema: GraphQLSchema;
@@ -20,12 +23,6 @@ export interface PortalGraphQLOptions {
   readonly resolveActor: ActorResolver;
   readonly runtime: Pick<RuntimeConfig, "graphql" | "http">;
   readonly logger: Logger;
-}
-
-function bearerToken(header: unknown): string | null {
-  if (typeof header !== "string") return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match?.[1] ?? null;
 }
 
 function sessionCookieWriter(request: FastifyRequest, reply: FastifyReply): SessionCookieWriter {
@@ -75,14 +72,7 @@ export function portalGraphQLPlugin(options: PortalGraphQLOptions): FastifyPlugi
         limits: options.runtime.graphql,
         maxQueryBytes: options.runtime.http.bodyLimitBytes,
         httpContext: (request, reply) =>
-          context(
-            {
-              sessionToken: request.cookies[SESSION_COOKIE] ?? null,
-              bearerToken: bearerToken(request.headers.authorization),
-            },
-            { address: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
-            sessionCookieWriter(request, reply),
-          ),
+          context(requestCredentials(request), requestOrigin(request), sessionCookieWriter(request, reply)),
         wsContext: (request: IncomingMessage, params) =>
           context(
             {

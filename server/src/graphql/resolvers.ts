@@ -4,4 +4,8 @@ import { AuditLogResolver } from "../audit/audit-log.resolver.js";
 import { SystemResolver } from "./system.resolver.js";
 
 /** Every resolver class of the portal API. A noun's resolver is added here once. */
-export const resolvers: NonEmptyArray<new () => object> = [SystemResolver, AccessTokenResolver, AuditLogResolver];
+export const resolvers: NonEmptyArray<new () => object> = [
+  SystemResolver,
+  AccessTokenResolver,
+  AuditLogResolver,
+];

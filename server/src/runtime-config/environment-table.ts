@@ -1,6 +1,7 @@
 import { variables } from "./runtime-config.variables.js";
 
-export const TABLE_START = "<!-- env-table:start (generated from runtime-config.variables.ts: npm run docs:env) -->";
+export const TABLE_START =
+  "<!-- env-table:start (generated from runtime-config.variables.ts: npm run docs:env) -->";
 export const TABLE_END = "<!-- env-table:end -->";
 
 /** The README's environment-variable table, rendered from the single list of variables. */
@@ -10,7 +11,9 @@ export function renderEnvironmentTable(): string {
     const fileNote = "secret" in v && v.secret ? ` Secret: may be given as \`${v.name}_FILE\`.` : "";
     return `| \`${v.name}\` | ${fallback} | ${v.description}${fileNote} |`;
   });
-  return [TABLE_START, "| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows, TABLE_END].join("\n");
+  return [TABLE_START, "| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows, TABLE_END].join(
+    "\n",
+  );
 }
 
 /** Replaces the table between the markers; throws when the markers are missing. */

@@ -11,7 +11,10 @@ export function readProcessEnvironment(): Environment {
  * Resolves `NAME_FILE` indirections (Docker/Kubernetes secrets): when `NAME_FILE` is set, the trimmed content of
  * that file becomes `NAME`. Setting both is an error, because one of them would be silently ignored.
  */
-export function resolveFileVariables(env: Environment, names: readonly string[]): {
+export function resolveFileVariables(
+  env: Environment,
+  names: readonly string[],
+): {
   env: Environment;
   problems: string[];
 } {
@@ -27,7 +30,9 @@ export function resolveFileVariables(env: Environment, names: readonly string[])
     try {
       resolved[name] = readFileSync(filePath, "utf8").replace(/\r?\n$/, "");
     } catch (error) {
-      problems.push(`${name}_FILE: cannot read ${filePath} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      problems.push(
+        `${name}_FILE: cannot read ${filePath} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      );
     }
   }
   return { env: Object.freeze(resolved), problems };

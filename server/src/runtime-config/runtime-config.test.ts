@@ -19,7 +19,11 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 describe("loadRuntimeConfig", () => {
   it("uses the embedded defaults with an empty environment", () => {
     const config = loadRuntimeConfig({}, cwd);
-    expect(config.database).toEqual({ kind: "sqlite", file: "/srv/portal/data/portal.sqlite", connectTimeoutMs: 10000 });
+    expect(config.database).toEqual({
+      kind: "sqlite",
+      file: "/srv/portal/data/portal.sqlite",
+      connectTimeoutMs: 10000,
+    });
     expect(config.configDir).toBe("/srv/portal/deploy/config");
     expect(config.http).toMatchObject({ host: "127.0.0.1", port: 3000, trustProxy: false });
   });
@@ -37,7 +41,12 @@ describe("loadRuntimeConfig", () => {
   });
 
   it("reports every invalid variable at once, naming each", () => {
-    const problems = problemsOf({ PORT: "http", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x", PORTAL_TRUST_PROXY: "yes" });
+    const problems = problemsOf({
+      PORT: "http",
+      LOG_LEVEL: "loud",
+      DATABASE_URL: "mysql://x",
+      PORTAL_TRUST_PROXY: "yes",
+    });
     expect(problems).toHaveLength(4);
     expect(problems.join("\n")).toMatch(/PORT="http"/);
     expect(problems.join("\n")).toMatch(/LOG_LEVEL="loud"/);
@@ -55,6 +64,8 @@ describe("loadRuntimeConfig", () => {
     expect(problemsOf({ DATABASE_URL_FILE: file, DATABASE_URL: "sqlite:x" })).toEqual([
       "DATABASE_URL and DATABASE_URL_FILE are both set; set only one of them",
     ]);
-    expect(problemsOf({ DATABASE_URL_FILE: path.join(dir, "missing") })[0]).toMatch(/cannot read .*missing \(ENOENT\)/);
+    expect(problemsOf({ DATABASE_URL_FILE: path.join(dir, "missing") })[0]).toMatch(
+      /cannot read .*missing \(ENOENT\)/,
+    );
   });
 });

@@ -25,6 +25,7 @@ export interface RuntimeConfig {
   readonly logLevel: Parsed["LOG_LEVEL"];
   /** From `PORTAL_SERVICE_ACCOUNTS`; only the hashes of their tokens are kept. */
   readonly serviceAccounts: readonly ServiceAccount[];
+  readonly firstAdministrator: { readonly email: string; readonly password: string | null };
 }
 
 export class RuntimeConfigError extends Error {
@@ -48,7 +49,10 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
     if (value === undefined) continue;
     const result = spec.schema.safeParse(value);
     if (result.success) parsed[spec.name] = result.data;
-    else problems.push(`${spec.name}=${"secret" in spec ? "<secret>" : JSON.stringify(value)}: ${result.error.issues[0]?.message ?? "invalid"}`);
+    else
+      problems.push(
+        `${spec.name}=${"secret" in spec ? "<secret>" : JSON.stringify(value)}: ${result.error.issues[0]?.message ?? "invalid"}`,
+      );
   }
   if (problems.length > 0) throw new RuntimeConfigError(problems);
   const get = <N extends VariableName>(name: N) => parsed[name] as Parsed[N];
@@ -71,11 +75,18 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
     graphql: { maxDepth: get("GRAPHQL_MAX_DEPTH"), maxCost: get("GRAPHQL_MAX_COST") },
     logLevel: get("LOG_LEVEL"),
     serviceAccounts: get("PORTAL_SERVICE_ACCOUNTS") ?? [],
+    firstAdministrator: { email: get("PORTAL_ADMIN_EMAIL"), password: get("PORTAL_ADMIN_PASSWORD") ?? null },
   };
 }
 
-function databaseFromUrl(url: string | undefined, dataDir: string, cwd: string, poolMax: number): DatabaseConfig {
+function databaseFromUrl(
+  url: string | undefined,
+  dataDir: string,
+  cwd: string,
+  poolMax: number,
+): DatabaseConfig {
   if (url === undefined) return { kind: "sqlite", file: path.join(dataDir, "portal.sqlite") };
-  if (url.startsWith("sqlite:")) return { kind: "sqlite", file: path.resolve(cwd, url.slice("sqlite:".length)) };
+  if (url.startsWith("sqlite:"))
+    return { kind: "sqlite", file: path.resolve(cwd, url.slice("sqlite:".length)) };
   return { kind: "postgres", url, poolMax };
 }

@@ -51,8 +51,18 @@ export const variables = [
     default: "10000",
     schema: positiveInt,
   },
-  { name: "HOST", description: "Address the HTTP server binds to.", default: "127.0.0.1", schema: z.string().min(1) },
-  { name: "PORT", description: "HTTP port of the portal API (GraphQL, REST facade, health).", default: "3000", schema: port },
+  {
+    name: "HOST",
+    description: "Address the HTTP server binds to.",
+    default: "127.0.0.1",
+    schema: z.string().min(1),
+  },
+  {
+    name: "PORT",
+    description: "HTTP port of the portal API (GraphQL, REST facade, health).",
+    default: "3000",
+    schema: port,
+  },
   { name: "LOG_LEVEL", description: "pino log level.", default: "info", schema: logLevel },
   {
     name: "PORTAL_TRUST_PROXY",
@@ -90,6 +100,19 @@ export const variables = [
       "Service accounts of the bridge and listeners: comma-separated `id:scope:token` entries (scope `read` or `read-write`, token at least 32 characters), or a JSON array of `{id, scope, token}`. See docs/graphql-conventions.md.",
     secret: true,
     schema: serviceAccountsSchema,
+  },
+  {
+    name: "PORTAL_ADMIN_EMAIL",
+    description: "E-mail address of the first administrator, created on first start when no account has it.",
+    default: "admin@localhost",
+    schema: z.string().regex(/^[^\s@]+@[^\s@]+$/, "must be an e-mail address"),
+  },
+  {
+    name: "PORTAL_ADMIN_PASSWORD",
+    description:
+      "Password of the first administrator (must meet the password policy). When unset, one is generated and printed once on first start.",
+    secret: true,
+    schema: z.string().min(1),
   },
 ] as const satisfies readonly VariableSpec[];
 
