@@ -11,7 +11,7 @@ import {
 import { revokeSessionsOfUser } from "../sessions/session.repository.js";
 import { accountLink } from "../users/account-links.js";
 import type { AccountDependencies } from "../users/account-dependencies.js";
-import { emailSchema, linkTokenSchema, passwordSchema } from "../users/account-input.js";
+import { accountEmailSchema, linkTokenSchema, passwordSchema } from "../users/account-input.js";
 import { recordUserChange, userTarget } from "../users/user-change.js";
 import {
   findUserByEmail,
@@ -24,7 +24,7 @@ import { consumeOneTimeToken, issueOneTimeToken } from "./one-time-token.reposit
 import { checkPassword } from "./password-check.js";
 import { assertPasswordPolicy } from "./password-policy.js";
 
-const requestResetSchema = z.object({ email: emailSchema });
+const requestResetSchema = z.object({ email: accountEmailSchema });
 const resetSchema = z.object({ token: linkTokenSchema, newPassword: passwordSchema });
 const changeSchema = z.object({ currentPassword: passwordSchema, newPassword: passwordSchema });
 

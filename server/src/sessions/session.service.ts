@@ -9,7 +9,7 @@ import { checkPassword } from "../passwords/password-check.js";
 import { hashSecretToken, newSecretToken } from "../passwords/secret-token.js";
 import { passwordCheckKeys } from "../rate-limits/account-rate-limits.js";
 import type { AccountDependencies } from "../users/account-dependencies.js";
-import { emailSchema, passwordSchema } from "../users/account-input.js";
+import { accountEmailSchema, passwordSchema } from "../users/account-input.js";
 import { userTarget } from "../users/user-change.js";
 import { findUserWithPasswordHash } from "../users/user.repository.js";
 import type { User } from "../users/user.types.js";
@@ -17,7 +17,7 @@ import { sessionPolicy } from "./session.policy.js";
 import { insertSession, revokeSession, revokeSessionsOfUser } from "./session.repository.js";
 import type { Session } from "./session.types.js";
 
-const signInSchema = z.object({ email: emailSchema, password: passwordSchema });
+const signInSchema = z.object({ email: accountEmailSchema, password: passwordSchema });
 
 const WRONG_CREDENTIALS = "E-mail address or password is wrong";
 

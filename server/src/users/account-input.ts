@@ -2,7 +2,19 @@ import { z } from "zod";
 
 export const EMAIL_MAX_LENGTH = 254;
 
-/** An e-mail address as typed: trimmed and lower-cased before it is checked. */
+/**
+ * The address of an existing account, as typed (sign in, lost password, resend verification): trimmed,
+ * lower-cased, and only checked for the shape `local@domain`, because the first administrator's address may
+ * be a local one such as `admin@localhost`.
+ */
+export const accountEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH, `must be at most ${EMAIL_MAX_LENGTH} characters`)
+  .regex(/^[^\s@]+@[^\s@]+$/, "must be an e-mail address such as name@example.com");
+
+/** A new address for an account (sign up, e-mail change): trimmed, lower-cased, a deliverable address form. */
 export const emailSchema = z
   .string()
   .trim()

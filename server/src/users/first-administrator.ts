@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Logger } from "pino";
 import { system } from "../actor/actor.js";
 import type { Tables } from "../database/tables.js";
@@ -8,7 +9,8 @@ import { addUserToGroups } from "../groups/group-membership.repository.js";
 import { createArgon2idHasher, type PasswordHasher } from "../passwords/password-hasher.js";
 import { assertPasswordPolicy, type PasswordPolicy } from "../passwords/password-policy.js";
 import type { StaticConfig } from "../static-config/static-config.js";
-import { normalizeEmail } from "./email-address.js";
+import { parseInput } from "../errors/input-validation.js";
+import { accountEmailSchema } from "./account-input.js";
 import { recordUserChange, userTarget } from "./user-change.js";
 import { insertUser, isEmailTaken } from "./user.repository.js";
 
@@ -54,7 +56,9 @@ export async function ensureFirstAdministrator(
   settings: FirstAdministratorSettings,
 ): Promise<FirstAdministratorResult> {
   const { db, config, logger } = deps;
-  const email = normalizeEmail(settings.email);
+  const { PORTAL_ADMIN_EMAIL: email } = parseInput(z.object({ PORTAL_ADMIN_EMAIL: accountEmailSchema }), {
+    PORTAL_ADMIN_EMAIL: settings.email,
+  });
   if (await isEmailTaken(db, email)) return { created: false };
   const given = settings.password ? settings.password : null;
   if (given !== null) assertPasswordPolicy(config.portal.passwordPolicy, given, "PORTAL_ADMIN_PASSWORD");

@@ -9,7 +9,7 @@ import { consumeOneTimeToken } from "../passwords/one-time-token.repository.js";
 import { assertPasswordPolicy } from "../passwords/password-policy.js";
 import { mailRequestKeys, withLinkAttemptLimit } from "../rate-limits/account-rate-limits.js";
 import type { AccountDependencies } from "./account-dependencies.js";
-import { emailSchema, linkTokenSchema, passwordSchema } from "./account-input.js";
+import { accountEmailSchema, emailSchema, linkTokenSchema, passwordSchema } from "./account-input.js";
 import { issueEmailVerification } from "./email-verification.js";
 import { recordUserChange, userTarget } from "./user-change.js";
 import { applyProfileEntries, displayNameSchema, profileEntriesSchema } from "./user-profile.js";
@@ -31,7 +31,7 @@ const signUpSchema = z.object({
 });
 
 const verifySchema = z.object({ token: linkTokenSchema });
-const resendSchema = z.object({ email: emailSchema });
+const resendSchema = z.object({ email: accountEmailSchema });
 
 function emailTaken(): DomainError {
   return new DomainError(ErrorCode.CONFLICT, "An account with this e-mail address already exists", {
