@@ -78,13 +78,13 @@ export class PasswordService {
    * Sets a new password with the secret of a reset link (single-use) and ends every session of the user. Wrong
    * links count against the client address. Clears the account's failed sign-in count.
    */
-  async reset(actor: Actor, input: unknown): Promise<void> {
+  async reset(actor: Actor, input: unknown): Promise<{ endedSessions: number }> {
     userPolicy.useEmailLink(actor);
     const { token, newPassword } = parseInput(resetSchema, input);
     const { db, config, hasher, rateLimiter } = this.deps;
     assertPasswordPolicy(config.portal.passwordPolicy, newPassword, "newPassword");
     const passwordHash = await hasher.hash(newPassword);
-    const email = await withLinkAttemptLimit(rateLimiter, actor, async () => {
+    const result = await withLinkAttemptLimit(rateLimiter, actor, async () => {
       const now = this.deps.clock();
       return db.transaction().execute(async (trx) => {
         const consumed = await consumeOneTimeToken(trx, "password_reset", token, now);
@@ -104,17 +104,18 @@ export class PasswordService {
           { action: "user.password_reset", target: userTarget(user.id), summary: { endedSessions } },
           { name: "user.password_reset", payload: { userId: user.id, email: user.email } },
         );
-        return user.email;
+        return { email: user.email, endedSessions };
       });
     });
-    await rateLimiter.reset(passwordCheckKeys(actor, email).slice(0, 1));
+    await rateLimiter.reset(passwordCheckKeys(actor, result.email).slice(0, 1));
+    return { endedSessions: result.endedSessions };
   }
 
   /**
    * Changes the caller's password; needs the current one (a wrong one counts like a failed sign-in) and a browser
    * session. Every other session of the user ends; the current one stays signed in.
    */
-  async change(actor: Actor, input: unknown): Promise<void> {
+  async change(actor: Actor, input: unknown): Promise<{ endedSessions: number }> {
     const caller = userPolicy.changeOwnCredentials(actor);
     const { currentPassword, newPassword } = parseInput(changeSchema, input);
     const { db, config, hasher } = this.deps;
@@ -134,7 +135,7 @@ export class PasswordService {
     const passwordHash = await hasher.hash(newPassword);
     const now = this.deps.clock();
     const currentSession = caller.via.kind === "session" ? caller.via.sessionId : null;
-    await db.transaction().execute(async (trx) => {
+    return db.transaction().execute(async (trx) => {
       await replacePasswordHash(trx, caller.userId, passwordHash, now);
       const endedSessions = await revokeSessionsOfUser(trx, caller.userId, now, currentSession);
       await recordUserChange(
@@ -144,6 +145,7 @@ export class PasswordService {
         { action: "user.password_changed", target: userTarget(caller.userId), summary: { endedSessions } },
         { name: "user.password_changed", payload: { userId: caller.userId, email: account.user.email } },
       );
+      return { endedSessions };
     });
   }
 }

@@ -6,13 +6,13 @@ import { DomainError } from "../errors/domain-error.js";
 export const sessionPolicy = {
   /** Anyone who is not a service account may sign in (signing in again replaces nothing; it adds a session). */
   signIn(actor: Actor): void {
-    if (actor.kind === "service") throw DomainError.forbidden("Service accounts cannot sign in");
     requireWriteScope(actor);
+    if (actor.kind === "service") throw DomainError.forbidden("Service accounts cannot sign in");
   },
 
-  /** Signing out is always allowed; it ends the caller's own browser session, if any. */
+  /** Signing out is allowed to every caller with the write scope; it ends the caller's browser session, if any. */
   signOut(actor: Actor): void {
-    void actor;
+    requireWriteScope(actor);
   },
 
   /** Ending all of one's own sessions (e.g. after losing a device). */

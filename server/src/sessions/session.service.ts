@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/audit.recorder.js";
 import { DomainError } from "../errors/domain-error.js";
 import { ErrorCode } from "../errors/error-code.js";
 import { parseInput } from "../errors/input-validation.js";
+import { groupIdsOfUser } from "../groups/group-membership.repository.js";
 import { checkPassword } from "../passwords/password-check.js";
 import { hashSecretToken, newSecretToken } from "../passwords/secret-token.js";
 import { passwordCheckKeys } from "../rate-limits/account-rate-limits.js";
@@ -23,6 +24,8 @@ const WRONG_CREDENTIALS = "E-mail address or password is wrong";
 
 export interface SignedIn {
   readonly user: User;
+  /** The user's group ids, for the answer to show the signed-in user. */
+  readonly groupIds: readonly string[];
   readonly session: Session;
   /** The secret for the session cookie; returned once, stored only as a hash. */
   readonly token: string;
@@ -109,7 +112,8 @@ export class SessionService {
       );
       return started;
     });
-    return { user, session, token, expiresAt };
+    const groupIds = await groupIdsOfUser(db, user.id);
+    return { user, groupIds, session, token, expiresAt };
   }
 
   /** Ends the caller's browser session; true when one ended (false for tokens, anonymous callers, ended sessions). */

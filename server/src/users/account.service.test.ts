@@ -214,8 +214,10 @@ describeEachBackend("AccountService", (getHandle: () => DatabaseHandle) => {
     );
     const bob = await signedInUser(accounts, "bob@example.com");
     await putInGroups(accounts.db, bob.userId, ["admins"]);
-    await expect(accounts.services.account.deleteAccount(admin, { password: goodPassword })).resolves.toBe(
-      undefined,
+    await expect(accounts.services.account.deleteAccount(admin, { password: goodPassword })).resolves.toEqual(
+      {
+        deletedUserId: ada.userId,
+      },
     );
   });
 

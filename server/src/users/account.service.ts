@@ -93,7 +93,7 @@ export class AccountService {
    * the NEW address (event `user.email_change_requested`, valid 24 hours). The address changes only when the link
    * is followed (`confirmEmailChange`).
    */
-  async requestEmailChange(actor: Actor, input: unknown): Promise<void> {
+  async requestEmailChange(actor: Actor, input: unknown): Promise<{ newEmail: string }> {
     const caller = userPolicy.changeOwnCredentials(actor);
     const { newEmail, currentPassword } = parseInput(requestEmailChangeSchema, input);
     const { db, config, rateLimiter } = this.deps;
@@ -146,6 +146,7 @@ export class AccountService {
         },
       );
     });
+    return { newEmail };
   }
 
   /**
@@ -217,7 +218,7 @@ export class AccountService {
    * Deletes the caller's account: needs the password and a browser session. Refused with LAST_OWNER while the
    * user is the last owner of an application, and with CONFLICT for the last enabled administrator.
    */
-  async deleteAccount(actor: Actor, input: unknown): Promise<void> {
+  async deleteAccount(actor: Actor, input: unknown): Promise<{ deletedUserId: string }> {
     const caller = userPolicy.changeOwnCredentials(actor);
     const { password } = parseInput(deleteAccountSchema, input);
     const { db, config, applicationOwnership } = this.deps;
@@ -252,5 +253,6 @@ export class AccountService {
         { name: "user.deleted", payload: { userId: user.id, email: user.email } },
       );
     });
+    return { deletedUserId: user.id };
   }
 }

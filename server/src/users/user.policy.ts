@@ -1,7 +1,6 @@
 import type { Actor, UserActor } from "../actor/actor.js";
 import {
   requireAdmin,
-  requireAuthenticated,
   requireUser,
   requireVerifiedUser,
   requireWriteScope,
@@ -13,6 +12,7 @@ import { DomainError } from "../errors/domain-error.js";
  * Who may do what with user accounts. Every entry point of the user, registration, password and administration
  * services goes through one of these rules; nothing else decides.
  *
+ * - Every write first refuses read-only credentials (INSUFFICIENT_SCOPE), like the GraphQL scope middleware.
  * - Anonymous flows (sign up, links from e-mails, lost password) are open to anyone who is not a service
  *   account: what authorizes them is the secret in the link, or nothing at all (sign up).
  * - Own-account changes need a signed-in user with the write scope; credential changes (password, e-mail
@@ -23,6 +23,7 @@ import { DomainError } from "../errors/domain-error.js";
 export const userPolicy = {
   /** Creating an account: anonymous visitors and the system; a signed-in user must sign out first. */
   signUp(actor: Actor): void {
+    requireWriteScope(actor);
     if (actor.kind === "anonymous" || actor.kind === "system") return;
     if (actor.kind === "service") throw DomainError.forbidden("Service accounts cannot create user accounts");
     throw DomainError.forbidden("You are already signed in; sign out to create another account");
@@ -65,16 +66,15 @@ export const userPolicy = {
 
   /** Listing and searching users. */
   viewUsers(actor: Actor): AdministrativeActor {
-    requireAuthenticated(actor);
-    if (actor.kind === "user") requireVerifiedUser(actor);
-    return requireAdmin(actor);
+    const admin = requireAdmin(actor);
+    if (admin.kind === "user") requireVerifiedUser(admin);
+    return admin;
   },
 
   /** Changing someone's groups, disabling, enabling, deleting, resending verification. */
   administerUsers(actor: Actor): AdministrativeActor {
-    const admin = userPolicy.viewUsers(actor);
-    requireWriteScope(admin);
-    return admin;
+    requireWriteScope(actor);
+    return userPolicy.viewUsers(actor);
   },
 
   /** Disabling or deleting an account: administrators do it to others, never to themselves. */

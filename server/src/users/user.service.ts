@@ -8,7 +8,7 @@ import type { AccountDependencies } from "./account-dependencies.js";
 import { userIdSchema } from "./account-input.js";
 import { findUserById, listUsers } from "./user.repository.js";
 import { userPolicy } from "./user.policy.js";
-import type { User, UserListFilter } from "./user.types.js";
+import type { ProfileFieldValue, User, UserListFilter } from "./user.types.js";
 
 const filterSchema = z.object({
   search: z.string().trim().max(200, "must be at most 200 characters").nullish(),
@@ -18,7 +18,7 @@ const filterSchema = z.object({
 
 /** Reading users: one user, the administrators' list, and the groups of many users at once (for batching). */
 export class UserService {
-  constructor(private readonly deps: Pick<AccountDependencies, "db">) {}
+  constructor(private readonly deps: Pick<AccountDependencies, "db" | "config">) {}
 
   /** A user by id for the user themself or an administrator; null when there is none. */
   async user(actor: Actor, id: string): Promise<User | null> {
@@ -48,5 +48,19 @@ export class UserService {
     for (const userId of new Set(userIds)) userPolicy.viewUser(actor, userId);
     const groups = await groupIdsOfUsers(this.deps.db, userIds);
     return userIds.map((id) => groups.get(id) ?? []);
+  }
+
+  /**
+   * Every profile field of the static configuration with the user's value, for showing a user the caller was
+   * already allowed to see (a projection, no data access of its own).
+   */
+  profileOf(values: Readonly<Record<string, string>>): ProfileFieldValue[] {
+    return this.deps.config.portal.profileFields.map((definition) => ({
+      field: definition.id,
+      label: definition.label,
+      required: definition.required,
+      maxLength: definition.maxLength,
+      value: values[definition.id] ?? null,
+    }));
   }
 }

@@ -23,3 +23,12 @@ export interface UserListFilter {
   /** true: only disabled accounts; false: only enabled ones; absent: both. */
   readonly disabled?: boolean | null;
 }
+
+/** A profile field of the static configuration with one user's value. */
+export interface ProfileFieldValue {
+  readonly field: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly maxLength: number;
+  readonly value: string | null;
+}
