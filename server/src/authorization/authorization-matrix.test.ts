@@ -51,6 +51,19 @@ describe("authorization matrix", () => {
     expect(incomplete).toEqual([]);
   });
 
+  it("expects every mutation to refuse read-only tokens with INSUFFICIENT_SCOPE", () => {
+    const lenient = [...discovered.rows]
+      .filter(([operation]) => operation.startsWith("Mutation."))
+      .flatMap(([operation, { file, rows }]) =>
+        rows
+          .filter((row) => row.expect.readOnlyToken !== "INSUFFICIENT_SCOPE")
+          .map(
+            (row) => `${file}: ${operation}${row.case ? ` (${row.case})` : ""}: ${row.expect.readOnlyToken}`,
+          ),
+      );
+    expect(lenient).toEqual([]);
+  });
+
   let database: MatrixDatabase;
   beforeAll(async () => {
     database = await MatrixDatabase.create((db) => seedCallers(db, now));
