@@ -9,7 +9,7 @@ import { requireWriteScope } from "./policy-guards.js";
  * holds for HTTP and WebSocket operations alike. It checks the root fields of mutation operations only, so it
  * costs one comparison per field elsewhere.
  *
- * Registered in `graphql/schema.ts` as `globalMiddlewares: [scopeMiddleware]`.
+ * `buildPortalSchema` (`graphql/schema.ts`) must pass it to type-graphql as `globalMiddlewares: [scopeMiddleware]`.
  */
 export const scopeMiddleware: MiddlewareFn<GraphQLContext> = ({ context, info }, next) => {
   if (info.operation.operation === OperationTypeNode.MUTATION && info.path.prev === undefined)
