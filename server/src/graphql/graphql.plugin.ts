@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
-import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import fastifyApollo from "@as-integrations/fastify";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError, parse, type GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
@@ -105,23 +105,16 @@ export function graphqlPlugin<Context extends BaseContext & { requestId: string 
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
-      plugins: [
-        fastifyApolloDrainPlugin(fastify),
-        limitsPlugin(options.limits),
-        errorLoggingPlugin(options.logger),
-        {
-          serverWillStart() {
-            return Promise.resolve({
-              async drainServer() {
-                await wsCleanup.dispose();
-                wsServer.close();
-              },
-            });
-          },
-        },
-      ],
+      // No Apollo drain plugin: the HTTP server's graceful close (http/graceful-close.ts) drains requests, and
+      // @as-integrations/fastify's drain plugin would call fastify.close() from inside the close (a deadlock).
+      plugins: [limitsPlugin(options.limits), errorLoggingPlugin(options.logger)],
     });
     await apollo.start();
+    // WebSocket connections are detached from the HTTP server, so they are ended explicitly when closing starts.
+    fastify.addHook("preClose", async () => {
+      await wsCleanup.dispose();
+      wsServer.close();
+    });
     fastify.addHook("onClose", async () => {
       await apollo.stop();
     });

@@ -1,6 +1,6 @@
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import type { ActorResolver, Credentials } from "../actor/actor-resolver.js";
@@ -14,6 +14,7 @@ import {
   SESSION_COOKIE,
 } from "../http/request-credentials.js";
 import type { GraphQLContext, SessionCookieWriter } from "./graphql-context.js";
+import { DomainError, httpStatusOf } from "../errors/domain-error.js";
 import { graphqlPlugin } from "./graphql.plugin.js";
 import { randomUUID } from "node:crypto";
 
@@ -43,6 +44,17 @@ function sessionCookieWriter(request: FastifyRequest, reply: FastifyReply): Sess
   };
 }
 
+/**
+ * Errors thrown while building the context are not resolver errors: Apollo would mask them as a 500 unless they
+ * are GraphQL errors already, so a bad token becomes UNAUTHENTICATED with status 401 here.
+ */
+function rejectAsGraphQLError(error: unknown): never {
+  if (!(error instanceof DomainError)) throw error;
+  throw new GraphQLError(error.message, {
+    extensions: { code: error.code, http: { status: httpStatusOf(error.code) } },
+  });
+}
+
 const noCookieWriter: SessionCookieWriter = { set() {}, clear() {} };
 
 /**
@@ -55,7 +67,7 @@ export function portalGraphQLPlugin(options: PortalGraphQLOptions): FastifyPlugi
     origin: CallOrigin,
     sessionCookie: SessionCookieWriter,
   ): Promise<GraphQLContext> => ({
-    actor: await options.resolveActor(credentials, origin),
+    actor: await options.resolveActor(credentials, origin).catch(rejectAsGraphQLError),
     requestId: origin.requestId ?? randomUUID(),
     services: options.services,
     sessionCookie,

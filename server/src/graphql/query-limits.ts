@@ -24,6 +24,8 @@ function depthOf(
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
+      // Introspection is bounded by the schema itself (type references nest only as deep as list/non-null
+      // wrappers), and the standard introspection query of tools is deeper than any sensible data query.
       if (selection.name.value.startsWith("__")) continue;
       deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
