@@ -7,7 +7,10 @@ import { migrateCommand } from "./migrate.command.js";
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
-  "config check": { run: configCheckCommand, usage: "portal config check DIR    validate a static configuration directory" },
+  "config check": {
+    run: configCheckCommand,
+    usage: "portal config check DIR    validate a static configuration directory",
+  },
   export: { run: exportCommand, usage: "portal export [--output FILE]    write all dynamic data as a dump" },
   import: { run: importCommand, usage: "portal import FILE|- [--replace]    load a dump into the database" },
   migrate: { run: migrateCommand, usage: "portal migrate    apply pending database migrations" },
