@@ -1,11 +1,17 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { scopeMiddleware } from "../authorization/scope.middleware.js";
 import { resolvers } from "./resolvers.js";
 
 /** Builds the executable schema from the resolver classes. Validation is done by services (zod), not here. */
 export async function buildPortalSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  return buildSchema({
+    resolvers,
+    globalMiddlewares: [scopeMiddleware],
+    validate: false,
+    emitSchemaFile: false,
+  });
 }
 
 /** The committed SDL: sorted, so that the file changes only when the schema does. */
