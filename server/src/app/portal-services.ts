@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { AccessTokenService } from "../access-tokens/access-token.service.js";
 import { AuditLogService } from "../audit/audit-log.service.js";
 import type { Logger } from "pino";
+import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-feed.js";
 import type { Tables } from "../database/tables.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
 import type { StaticConfig } from "../static-config/static-config.js";
@@ -22,6 +23,8 @@ export interface ServiceDependencies {
  * {@link createPortalServices}.
  */
 export interface PortalServices {
+  /** Committed domain events as they happen, for live GraphQL subscriptions. Started by the composition root. */
+  readonly liveEvents: LiveEventFeed;
   readonly accessTokens: AccessTokenService;
   readonly auditLog: AuditLogService;
   readonly accounts: AccountServices;
@@ -29,6 +32,7 @@ export interface PortalServices {
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
   return {
+    liveEvents: createLiveEventFeed({ db: deps.db, logger: deps.logger }),
     accessTokens: new AccessTokenService({ db: deps.db, clock: deps.clock }),
     auditLog: new AuditLogService({
       db: deps.db,

@@ -118,6 +118,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
 
   const server = app;
   retention.start();
+  await services.liveEvents.start();
   const url = urlOf(server.server.address() as AddressInfo);
   logger.info({ url, configHash: staticConfig.hash, database: database.dialect }, "API portal listening");
 
@@ -126,6 +127,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     logger.info({ timeoutMs: config.http.shutdownTimeoutMs }, "shutting down: draining in-flight requests");
     const { forced } = await closeGracefully(server, config.http.shutdownTimeoutMs);
     await retention.stop();
+    await services.liveEvents.stop();
     await database.close();
     logger.info({ forced }, "API portal stopped");
   };

@@ -1,0 +1,124 @@
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Tables } from "../database/tables.js";
+
+/** An event as read back from the outbox, for live GraphQL subscriptions. */
+export interface LiveEvent {
+  readonly sequence: number;
+  readonly name: string;
+  readonly occurredAt: string;
+  readonly subjectIds: Readonly<Record<string, string>>;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface LiveEventFeed {
+  /** Events written after this call, in sequence order, until the iterator is returned (client unsubscribed). */
+  follow(accept: (event: LiveEvent) => boolean): AsyncIterableIterator<LiveEvent>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface LiveEventFeedOptions {
+  readonly db: Kysely<Tables>;
+  readonly logger: Logger;
+  /** How often the outbox is read while someone follows it. */
+  readonly intervalMs?: number;
+  readonly batchSize?: number;
+}
+
+type Listener = { readonly accept: (event: LiveEvent) => boolean; readonly push: (event: LiveEvent) => void };
+
+/**
+ * Follows the outbox table. Reading the committed log (rather than publishing in-process) is what makes live
+ * updates work with several server replicas: every replica sees every change, after its transaction committed.
+ * The outbox is read only while at least one client follows.
+ */
+export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFeed {
+  const intervalMs = options.intervalMs ?? 250;
+  const batchSize = options.batchSize ?? 500;
+  const listeners = new Set<Listener>();
+  let lastSequence = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> | undefined;
+
+  const poll = async (): Promise<void> => {
+    if (listeners.size === 0) return;
+    const rows = await options.db
+      .selectFrom("outbox_events")
+      .selectAll()
+      .where("sequence", ">", lastSequence)
+      .orderBy("sequence")
+      .limit(batchSize)
+      .execute();
+    for (const row of rows) {
+      lastSequence = row.sequence;
+      const event: LiveEvent = {
+        sequence: row.sequence,
+        name: row.event_name,
+        occurredAt: row.occurred_at,
+        subjectIds: JSON.parse(row.subject_ids) as Record<string, string>,
+        payload: JSON.parse(row.payload) as Record<string, unknown>,
+      };
+      for (const listener of listeners) if (listener.accept(event)) listener.push(event);
+    }
+  };
+
+  const tick = (): void => {
+    polling ??= poll()
+      .catch((error: unknown) =>
+        options.logger.error({ err: error }, "reading the outbox for live updates failed"),
+      )
+      .finally(() => {
+        polling = undefined;
+      });
+  };
+
+  return {
+    async start() {
+      const newest = await options.db
+        .selectFrom("outbox_events")
+        .select((eb) => eb.fn.max("sequence").as("max"))
+        .executeTakeFirst();
+      lastSequence = Number(newest?.max ?? 0);
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await polling;
+    },
+    follow(accept) {
+      const queue: LiveEvent[] = [];
+      let wake: (() => void) | undefined;
+      let done = false;
+      const listener: Listener = {
+        accept,
+        push(event) {
+          queue.push(event);
+          wake?.();
+        },
+      };
+      listeners.add(listener);
+      const finish = (): Promise<IteratorResult<LiveEvent>> => {
+        done = true;
+        listeners.delete(listener);
+        wake?.();
+        return Promise.resolve({ done: true, value: undefined });
+      };
+      const iterator: AsyncIterableIterator<LiveEvent> = {
+        async next() {
+          while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          const event = queue.shift();
+          return event ? { done: false, value: event } : { done: true, value: undefined };
+        },
+        return: finish,
+        throw: finish,
+        [Symbol.asyncIterator]() {
+          return iterator;
+        },
+      };
+      return iterator;
+    },
+  };
+}
