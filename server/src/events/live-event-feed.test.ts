@@ -3,7 +3,7 @@ import { system } from "../actor/actor.js";
 import { describeEachBackend } from "../testing/backends.js";
 import { testLogger } from "../testing/test-logger.js";
 import { appendEvent } from "./outbox.repository.js";
-import { createLiveEventFeed } from "./live-event-feed.js";
+import { createLiveEventFeed, type LiveEvent } from "./live-event-feed.js";
 
 const payload = (userId: string) => ({ userId, email: `${userId}@x.test`, groups: [] });
 
@@ -18,9 +18,9 @@ describeEachBackend("live event feed", (getHandle) => {
       const onlyB = feed.follow((event) => event.subjectIds.userId === "b");
       await appendEvent(db, system("test"), "user.verified", payload("a"));
       await appendEvent(db, system("test"), "user.verified", payload("b"));
-      const first = await all.next();
-      const second = await all.next();
-      expect([first.value?.payload.userId, second.value?.payload.userId]).toEqual(["a", "b"]);
+      const first = (await all.next()).value as LiveEvent;
+      const second = (await all.next()).value as LiveEvent;
+      expect([first.payload.userId, second.payload.userId]).toEqual(["a", "b"]);
       expect((await onlyB.next()).value).toMatchObject({
         name: "user.verified",
         subjectIds: { userId: "b" },
