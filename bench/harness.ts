@@ -148,8 +148,14 @@ interface AutocannonJson {
  * Drives `url` with autocannon in a separate process (so the load generator does not compete with the server for
  * this event loop): first an unrecorded warm-up, then the measured run, sampling this process's memory meanwhile.
  */
-export async function measure(label: string, url: string, settings: BenchSettings): Promise<Measurement> {
-  await runAutocannon(url, settings.warmupSeconds, settings.connections);
+export async function measure(
+  label: string,
+  target: string | HttpTarget,
+  settings: BenchSettings,
+): Promise<Measurement> {
+  const request: HttpTarget = typeof target === "string" ? { url: target } : target;
+  const url = request.url;
+  await runAutocannon(request, settings.warmupSeconds, settings.connections);
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {
@@ -161,7 +167,7 @@ export async function measure(label: string, url: string, settings: BenchSetting
   const sampler = setInterval(sample, 100);
   try {
     const cpuBefore = process.cpuUsage();
-    const result = await runAutocannon(url, settings.seconds, settings.connections);
+    const result = await runAutocannon(request, settings.seconds, settings.connections);
     const cpu = process.cpuUsage(cpuBefore);
     sample();
     const requestsPerSec = Math.round(result.requests.average);
@@ -185,11 +191,34 @@ export async function measure(label: string, url: string, settings: BenchSetting
   }
 }
 
-function runAutocannon(url: string, seconds: number, connections: number): Promise<AutocannonJson> {
+/** A request to drive: GET by default, or a POST with headers and body (GraphQL operations). */
+export interface HttpTarget {
+  readonly url: string;
+  readonly method?: "GET" | "POST";
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+function runAutocannon(target: HttpTarget, seconds: number, connections: number): Promise<AutocannonJson> {
+  const requestArgs = [
+    ...(target.method ? ["-m", target.method] : []),
+    ...Object.entries(target.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
+    ...(target.body === undefined ? [] : ["-b", target.body]),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [autocannonCli, "--json", "--no-progress", "-c", String(connections), "-d", String(seconds), url],
+      [
+        autocannonCli,
+        "--json",
+        "--no-progress",
+        "-c",
+        String(connections),
+        "-d",
+        String(seconds),
+        ...requestArgs,
+        target.url,
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";
