@@ -23,6 +23,8 @@ export const exportedTables = [
   { table: "audit_log", orderBy: ["id"] },
   { table: "outbox_events", orderBy: ["sequence"], identityColumn: "sequence" },
   { table: "rate_limit_counters", orderBy: ["bucket"] },
+  { table: "applications", orderBy: ["id"] },
+  { table: "application_members", orderBy: ["application_id", "user_id"] },
 ] as const satisfies readonly ExportedTable[];
 
 /** Tables that belong to the database itself, not to the installation's data; never exported or imported. */

@@ -15,6 +15,8 @@ export interface Tables {
   audit_log: AuditLogTable;
   outbox_events: OutboxEventsTable;
   rate_limit_counters: RateLimitCountersTable;
+  applications: ApplicationsTable;
+  application_members: ApplicationMembersTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -124,6 +126,32 @@ export interface RateLimitCountersTable {
   bucket: string;
   window_ends_at: string;
   count: number;
+}
+
+/** Applications registered by developers (`applications/`); the id is chosen by the creator and immutable. */
+export interface ApplicationsTable {
+  /** 4–50 characters `[a-z0-9][a-z0-9_-]*`. */
+  id: string;
+  name: string;
+  /** Markdown; defaults to the empty string. */
+  description: Generated<string>;
+  /** `confidential`, `public_spa` or `public_native`. */
+  client_type: string;
+  /** JSON array text of redirect URIs; defaults to `[]`. */
+  redirect_uris: Generated<string>;
+  /** The user who created it; not a foreign key (the application outlives that account). */
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who may do what with an application; deleting the application or the user deletes the row. */
+export interface ApplicationMembersTable {
+  application_id: string;
+  user_id: string;
+  /** `owner`, `collaborator` or `reader`. */
+  role: string;
+  added_at: string;
 }
 
 /** Internal bookkeeping of `migrator.ts`; never exported. */

@@ -165,6 +165,39 @@ export const seedRows: SeedRows = {
     { bucket: "0c5e2f9a7b1d3e4f", window_ends_at: "2026-03-01T10:15:00.000Z", count: 3 },
     { bucket: "A9b8c7d6e5f40312", window_ends_at: "2026-03-01T10:20:00.000Z", count: 50 },
   ],
+  applications: [
+    {
+      id: "acme-web",
+      name: "ACME Web Shop",
+      description: 'Our **shop** front end.\nSecond line with "quotes" and 🚀',
+      client_type: "confidential",
+      redirect_uris: JSON.stringify(["https://shop.acme.example/callback", "http://localhost:3000/cb"]),
+      created_by: alice,
+      created_at: "2026-03-04T09:00:00.000Z",
+      updated_at: "2026-03-05T10:00:00.000Z",
+    },
+    {
+      id: "zoe_mobile-2",
+      name: "Zoë's mobile app",
+      description: "",
+      client_type: "public_native",
+      redirect_uris: JSON.stringify(["com.example.zoe://callback"]),
+      created_by: zoe,
+      created_at: "2026-03-06T11:00:00.000Z",
+      updated_at: "2026-03-06T11:00:00.000Z",
+    },
+  ],
+  application_members: [
+    { application_id: "acme-web", user_id: alice, role: "owner", added_at: "2026-03-04T09:00:00.000Z" },
+    { application_id: "acme-web", user_id: zoe, role: "reader", added_at: "2026-03-05T10:00:00.000Z" },
+    { application_id: "zoe_mobile-2", user_id: zoe, role: "owner", added_at: "2026-03-06T11:00:00.000Z" },
+    {
+      application_id: "zoe_mobile-2",
+      user_id: bob,
+      role: "collaborator",
+      added_at: "2026-03-06T12:00:00.000Z",
+    },
+  ],
 };
 
 /** Inserts {@link seedRows} in export (foreign-key-safe) order. */
