@@ -4,6 +4,32 @@ export const TABLE_START =
   "<!-- env-table:start (generated from runtime-config.variables.ts: npm run docs:env) -->";
 export const TABLE_END = "<!-- env-table:end -->";
 
+/** Variables read only by the test suite and the benchmarks, never by the portal itself. */
+export const toolingVariables = [
+  {
+    name: "TEST_DATABASE_URL",
+    default: "postgres://postgres@127.0.0.1:5432/test",
+    description: "Tests only: PostgreSQL server on which each test creates and drops its own database.",
+  },
+  {
+    name: "TEST_POSTGRES_REQUIRED",
+    default: "unset",
+    description:
+      "Tests only: `1` makes an unreachable test PostgreSQL a failure instead of skipping that half (CI sets it).",
+  },
+  { name: "BENCH_SECONDS", default: "5", description: "Benchmarks only: measured seconds per case." },
+  {
+    name: "BENCH_CONNECTIONS",
+    default: "10",
+    description: "Benchmarks only: concurrent connections per case.",
+  },
+  {
+    name: "BENCH_WARMUP_SECONDS",
+    default: "1",
+    description: "Benchmarks only: unmeasured warm-up per case.",
+  },
+] as const;
+
 /** The README's environment-variable table, rendered from the single list of variables. */
 export function renderEnvironmentTable(): string {
   const rows = variables.map((v) => {
@@ -11,6 +37,7 @@ export function renderEnvironmentTable(): string {
     const fileNote = "secret" in v && v.secret ? ` Secret: may be given as \`${v.name}_FILE\`.` : "";
     return `| \`${v.name}\` | ${fallback} | ${v.description}${fileNote} |`;
   });
+  for (const v of toolingVariables) rows.push(`| \`${v.name}\` | \`${v.default}\` | ${v.description} |`);
   return [TABLE_START, "| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows, TABLE_END].join(
     "\n",
   );

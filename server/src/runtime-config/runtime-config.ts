@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { z } from "zod";
+import type { EncryptionKey } from "../crypto/encryption-keys.js";
 import type { ServiceAccount } from "../service-accounts/service-account.js";
 import { resolveFileVariables, type Environment } from "./environment.js";
 import { variables, type VariableName } from "./runtime-config.variables.js";
@@ -26,6 +27,8 @@ export interface RuntimeConfig {
   /** From `PORTAL_SERVICE_ACCOUNTS`; only the hashes of their tokens are kept. */
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly firstAdministrator: { readonly email: string; readonly password: string | null };
+  /** From `PORTAL_ENCRYPTION_KEYS` (the first encrypts); null when unset (the embedded key file is used). */
+  readonly encryptionKeys: readonly EncryptionKey[] | null;
 }
 
 export class RuntimeConfigError extends Error {
@@ -76,6 +79,7 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
     logLevel: get("LOG_LEVEL"),
     serviceAccounts: get("PORTAL_SERVICE_ACCOUNTS") ?? [],
     firstAdministrator: { email: get("PORTAL_ADMIN_EMAIL"), password: get("PORTAL_ADMIN_PASSWORD") ?? null },
+    encryptionKeys: get("PORTAL_ENCRYPTION_KEYS") ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { encryptionKeysSchema } from "../crypto/encryption-keys.js";
 import { serviceAccountsSchema } from "../service-accounts/service-accounts.variable.js";
 
 /** One environment variable the portal understands. The README's table is generated from this list. */
@@ -100,6 +101,13 @@ export const variables = [
       "Service accounts of the bridge and listeners: comma-separated `id:scope:token` entries (scope `read` or `read-write`, token at least 32 characters), or a JSON array of `{id, scope, token}`. See docs/graphql-conventions.md.",
     secret: true,
     schema: serviceAccountsSchema,
+  },
+  {
+    name: "PORTAL_ENCRYPTION_KEYS",
+    description:
+      "Keys that encrypt API keys and client secrets at rest (AES-256-GCM): comma-separated `keyId:base64` entries of 32 random bytes each (`openssl rand -base64 32`). The first encrypts, all decrypt, so prepend a new key to rotate and keep the old ones while data still uses them. When unset, a key is generated once into `<PORTAL_DATA_DIR>/secrets/encryption-keys`; multi-replica deployments must set it. See docs/subscriptions.md.",
+    secret: true,
+    schema: encryptionKeysSchema,
   },
   {
     name: "PORTAL_ADMIN_EMAIL",
