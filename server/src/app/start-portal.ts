@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
-import { createAuditRetentionScheduler } from "../audit/audit-retention.scheduler.js";
 import type { DatabaseHandle } from "../database/database.types.js";
 import { buildPortalSchema } from "../graphql/schema.js";
 import { variables } from "../runtime-config/runtime-config.variables.js";
+import { createHousekeeping } from "../maintenance/housekeeping.js";
 import { ensureFirstAdministrator, type FirstAdministratorResult } from "../users/first-administrator.js";
 import { createActorResolver } from "./actor-resolution.js";
 import { createPortalServices, type PortalServices } from "./portal-services.js";
@@ -75,10 +75,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     logger,
     clock,
   });
-  const retention = createAuditRetentionScheduler({
-    purge: () => services.auditLog.purgeExpiredAuditEntries(),
-    logger,
-  });
+  const housekeeping = createHousekeeping({ db: database.db, auditLog: services.auditLog, logger, clock });
   try {
     await bootStep(
       "database migration",
@@ -117,7 +114,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   }
 
   const server = app;
-  retention.start();
+  for (const job of housekeeping) job.start();
   await services.liveEvents.start();
   const url = urlOf(server.server.address() as AddressInfo);
   logger.info({ url, configHash: staticConfig.hash, database: database.dialect }, "API portal listening");
@@ -126,7 +123,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
   const close = async () => {
     logger.info({ timeoutMs: config.http.shutdownTimeoutMs }, "shutting down: draining in-flight requests");
     const { forced } = await closeGracefully(server, config.http.shutdownTimeoutMs);
-    await retention.stop();
+    await Promise.all(housekeeping.map((job) => job.stop()));
     await services.liveEvents.stop();
     await database.close();
     logger.info({ forced }, "API portal stopped");

@@ -91,3 +91,13 @@ export async function consumeOneTimeToken(
   if (Number(result.numUpdatedRows) !== 1) throw invalid;
   return { userId: row.user_id, email: row.email };
 }
+
+/** Deletes links that expired or were used before `before`; they can never be used again. */
+export async function deleteOneTimeTokensEndedBefore(db: Kysely<Tables>, before: Date): Promise<number> {
+  const cutoff = before.toISOString();
+  const result = await db
+    .deleteFrom("verification_tokens")
+    .where((eb) => eb.or([eb("expires_at", "<", cutoff), eb("consumed_at", "<", cutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,17 +1,22 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCapturedLogger } from "../observability/captured-logger.js";
-import { createAuditRetentionScheduler } from "./audit-retention.scheduler.js";
+import { createPeriodicJob } from "./periodic-job.js";
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("audit retention scheduler", () => {
+describe("periodic clean-up job", () => {
   it("purges at start and then every interval until stopped", async () => {
     vi.useFakeTimers();
     const purge = vi.fn(() => Promise.resolve(3));
     const captured = createCapturedLogger("debug");
-    const scheduler = createAuditRetentionScheduler({ purge, logger: captured.logger, intervalMs: 1000 });
+    const scheduler = createPeriodicJob({
+      name: "expired audit log entries",
+      purge,
+      logger: captured.logger,
+      intervalMs: 1000,
+    });
     scheduler.start();
     scheduler.start();
     expect(purge).toHaveBeenCalledTimes(1);
@@ -35,11 +40,18 @@ describe("audit retention scheduler", () => {
       });
     });
     const captured = createCapturedLogger("debug");
-    const scheduler = createAuditRetentionScheduler({ purge, logger: captured.logger, intervalMs: 1000 });
+    const scheduler = createPeriodicJob({
+      name: "expired audit log entries",
+      purge,
+      logger: captured.logger,
+      intervalMs: 1000,
+    });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(
-      captured.lines.some((line) => line.msg === "audit log purge failed; retrying at the next interval"),
+      captured.lines.some(
+        (line) => line.msg === "purging expired audit log entries failed; retrying at the next interval",
+      ),
     ).toBe(true);
     await vi.advanceTimersByTimeAsync(1000);
     expect(purge).toHaveBeenCalledTimes(2);
@@ -52,7 +64,8 @@ describe("audit retention scheduler", () => {
   });
 
   it("does not keep the process alive", () => {
-    const scheduler = createAuditRetentionScheduler({
+    const scheduler = createPeriodicJob({
+      name: "expired audit log entries",
       purge: () => Promise.resolve(0),
       logger: createCapturedLogger("debug").logger,
     });

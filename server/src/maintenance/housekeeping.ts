@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { AuditLogService } from "../audit/audit-log.service.js";
+import type { Tables } from "../database/tables.js";
+import { deleteOneTimeTokensEndedBefore } from "../passwords/one-time-token.repository.js";
+import { RateLimiter } from "../rate-limits/rate-limiter.js";
+import { deleteSessionsEndedBefore } from "../sessions/session.repository.js";
+import { createPeriodicJob, type PeriodicJob } from "./periodic-job.js";
+
+export interface HousekeepingDependencies {
+  readonly db: Kysely<Tables>;
+  readonly auditLog: Pick<AuditLogService, "purgeExpiredAuditEntries">;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+}
+
+/** Ended rows are kept this long after they ended, so support can still see a recent session or link. */
+const GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The hourly clean-ups of rows that can never be used again: audit entries past their retention, ended sessions,
+ * ended rate-limit windows and used or expired one-time links.
+ */
+export function createHousekeeping(deps: HousekeepingDependencies): PeriodicJob[] {
+  const graceCutoff = () => new Date(deps.clock().getTime() - GRACE_MS);
+  const rateLimiter = new RateLimiter(deps.db, deps.clock);
+  const job = (name: string, purge: () => Promise<number>) =>
+    createPeriodicJob({ name, purge, logger: deps.logger });
+  return [
+    job("expired audit log entries", () => deps.auditLog.purgeExpiredAuditEntries()),
+    job("ended sessions", () => deleteSessionsEndedBefore(deps.db, graceCutoff())),
+    job("ended rate-limit windows", () => rateLimiter.purgeEnded()),
+    job("used or expired one-time links", () => deleteOneTimeTokensEndedBefore(deps.db, graceCutoff())),
+  ];
+}
