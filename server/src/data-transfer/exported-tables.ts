@@ -25,6 +25,9 @@ export const exportedTables = [
   { table: "rate_limit_counters", orderBy: ["bucket"] },
   { table: "applications", orderBy: ["id"] },
   { table: "application_members", orderBy: ["application_id", "user_id"] },
+  { table: "subscriptions", orderBy: ["id"] },
+  { table: "subscription_status_history", orderBy: ["id"] },
+  { table: "credentials", orderBy: ["id"] },
 ] as const satisfies readonly ExportedTable[];
 
 /** Tables that belong to the database itself, not to the installation's data; never exported or imported. */

@@ -17,6 +17,9 @@ export interface Tables {
   rate_limit_counters: RateLimitCountersTable;
   applications: ApplicationsTable;
   application_members: ApplicationMembersTable;
+  subscriptions: SubscriptionsTable;
+  subscription_status_history: SubscriptionStatusHistoryTable;
+  credentials: CredentialsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -152,6 +155,58 @@ export interface ApplicationMembersTable {
   /** `owner`, `collaborator` or `reader`. */
   role: string;
   added_at: string;
+}
+
+/** An application's subscription to an API with a plan (`subscriptions/`); one per application and API. */
+export interface SubscriptionsTable {
+  id: string;
+  application_id: string;
+  /** Id of an API of the static configuration. */
+  api_id: string;
+  /** Id of a plan of the static configuration. */
+  plan_id: string;
+  /** `pending_approval`, `approved`, `provisioned`, `provisioning_failed` or `declined`. */
+  status: string;
+  /** Why the status was set (decline reason, provisioning error); null when none was given. */
+  status_reason: string | null;
+  /** When the status last changed: the start of the wait in the approval queue. */
+  status_changed_at: string;
+  /** The user who asked for the current plan (subscribed or changed it); null for non-users. */
+  requested_by: string | null;
+  approved_at: string | null;
+  /** Who approved (user id, or `system:<reason>` for automatic approval). */
+  approved_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every status a subscription went through, with who set it and why. */
+export interface SubscriptionStatusHistoryTable {
+  id: string;
+  subscription_id: string;
+  status: string;
+  reason: string | null;
+  /** Not a foreign key: user id, service account id or `system:<reason>`. */
+  actor_id: string | null;
+  at: string;
+}
+
+/** Credentials of approved subscriptions (`credentials/`); several while a rotation overlaps. */
+export interface CredentialsTable {
+  id: string;
+  subscription_id: string;
+  /** `api_key` or `oauth2`. */
+  kind: string;
+  /** OAuth2 client id, in clear (lookup key, unique); null for API keys. */
+  client_id: string | null;
+  /** AES-256-GCM ciphertext of the API key or client secret (`crypto/secret-box.ts`); null for public clients. */
+  secret_ciphertext: string | null;
+  /** Id of the key that encrypted `secret_ciphertext`. */
+  secret_key_id: string | null;
+  created_at: string;
+  /** Set when a rotation replaced it: valid until then. Null while it is the current credential. */
+  expires_at: string | null;
+  revoked_at: string | null;
 }
 
 /** Internal bookkeeping of `migrator.ts`; never exported. */
