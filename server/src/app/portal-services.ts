@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { AccessTokenService } from "../access-tokens/access-token.service.js";
 import { AuditLogService } from "../audit/audit-log.service.js";
+import { CatalogService } from "../catalog/catalog.service.js";
+import { ContentService } from "../content/content.service.js";
 import type { Logger } from "pino";
 import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-feed.js";
 import type { Tables } from "../database/tables.js";
@@ -28,9 +30,14 @@ export interface PortalServices {
   readonly accessTokens: AccessTokenService;
   readonly auditLog: AuditLogService;
   readonly accounts: AccountServices;
+  /** The API catalog of the static configuration, per viewer. */
+  readonly catalog: CatalogService;
+  /** Content pages and the site map, per viewer. */
+  readonly content: ContentService;
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
+  const catalog = new CatalogService({ config: deps.config });
   return {
     liveEvents: createLiveEventFeed({ db: deps.db, logger: deps.logger }),
     accessTokens: new AccessTokenService({ db: deps.db, clock: deps.clock }),
@@ -40,5 +47,7 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
       clock: deps.clock,
     }),
     accounts: createAccountServices(deps),
+    catalog,
+    content: new ContentService({ config: deps.config, catalog }),
   };
 }

@@ -1,6 +1,9 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AccessTokenResolver } from "../access-tokens/access-token.resolver.js";
+import { applicationResolvers } from "../applications/application-resolvers.js";
 import { AuditLogResolver } from "../audit/audit-log.resolver.js";
+import { CatalogResolver } from "../catalog/catalog.resolver.js";
+import { ContentResolver } from "../content/content.resolver.js";
 import { accountResolvers } from "../users/account-resolvers.js";
 import { SystemResolver } from "./system.resolver.js";
 
@@ -9,5 +12,8 @@ export const resolvers: NonEmptyArray<new () => object> = [
   SystemResolver,
   AccessTokenResolver,
   AuditLogResolver,
+  CatalogResolver,
+  ContentResolver,
   ...accountResolvers,
+  ...applicationResolvers,
 ];
