@@ -19,10 +19,6 @@ export async function closeGracefully(app: HttpServer, timeoutMs: number): Promi
   }, timeoutMs);
   try {
     await app.close();
-    await Promise.race([
-      app.whenHandlersIdle(),
-      new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
-    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -14,8 +14,6 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The server's Prometheus registry and HTTP histogram; plugins register their own metrics on `registry`. */
     readonly metrics: Metrics;
-    /** Resolves once no request handler is running (a client that hung up does not end its handler). */
-    whenHandlersIdle(): Promise<void>;
   }
 }
 
@@ -56,24 +54,6 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
 
   app.decorate("metrics", metrics);
 
-  // Handlers keep running after their client disconnected, so closing the server does not mean they are done;
-  // the database may only close once they are.
-  let handlersRunning = 0;
-  let idleWaiters: (() => void)[] = [];
-  app.decorate("whenHandlersIdle", () =>
-    handlersRunning === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
-  );
-  app.addHook("onRequest", (_request, _reply, done) => {
-    handlersRunning += 1;
-    done();
-  });
-  const handlerDone = () => {
-    handlersRunning -= 1;
-    if (handlersRunning > 0) return;
-    for (const resolve of idleWaiters) resolve();
-    idleWaiters = [];
-  };
-
   app.addHook("onResponse", (request, reply, done) => {
     observeHttpRequest(metrics, {
       method: request.method,
@@ -88,7 +68,6 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
   // keeps a busy keep-alive connection open after its response even while the server closes, which would hold
   // the shutdown up until the keep-alive timeout.
   app.addHook("onSend", (request, reply, payload, done) => {
-    handlerDone();
     void reply.header(requestIdHeader, request.id);
     if (draining) void reply.header("connection", "close");
     done(null, payload);
