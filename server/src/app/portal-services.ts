@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { AccessTokenService } from "../access-tokens/access-token.service.js";
+import { createApplicationServices, type ApplicationServices } from "../applications/application-services.js";
 import { AuditLogService } from "../audit/audit-log.service.js";
 import { CatalogService } from "../catalog/catalog.service.js";
 import { ContentService } from "../content/content.service.js";
@@ -30,6 +31,7 @@ export interface PortalServices {
   readonly accessTokens: AccessTokenService;
   readonly auditLog: AuditLogService;
   readonly accounts: AccountServices;
+  readonly applications: ApplicationServices;
   /** The API catalog of the static configuration, per viewer. */
   readonly catalog: CatalogService;
   /** Content pages and the site map, per viewer. */
@@ -37,6 +39,7 @@ export interface PortalServices {
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
+  const applications = createApplicationServices(deps);
   const catalog = new CatalogService({ config: deps.config });
   return {
     liveEvents: createLiveEventFeed({ db: deps.db, logger: deps.logger }),
@@ -46,7 +49,8 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
       retentionDays: deps.config.portal.auditLog.retentionDays,
       clock: deps.clock,
     }),
-    accounts: createAccountServices(deps),
+    accounts: createAccountServices(deps, { applicationOwnership: applications.ownership }),
+    applications,
     catalog,
     content: new ContentService({ config: deps.config, catalog }),
   };

@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { EventDefinition } from "./event-definition.js";
 import { accessTokenEvents } from "../access-tokens/access-token.events.js";
+import { applicationEvents } from "../applications/application.events.js";
 import { userEvents } from "../users/user.events.js";
 
 /** Every domain event the portal emits. A noun's events are added here once. */
-export const eventCatalogue = [...userEvents, ...accessTokenEvents] as const;
+export const eventCatalogue = [...userEvents, ...accessTokenEvents, ...applicationEvents] as const;
 
 type Catalogue = (typeof eventCatalogue)[number];
 export type EventName = Catalogue["name"];
