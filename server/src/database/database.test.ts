@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { describeEachBackend } from "../testing/backends.js";
+import { describeEachBackend, itOnlyOn } from "../testing/backends.js";
 import { createTestSqliteDatabase, type TestSqliteDatabase } from "../testing/sqlite.js";
 import { testLogger } from "../testing/test-logger.js";
 import { openDatabase } from "./database.js";
@@ -70,7 +70,7 @@ describeEachBackend(
       expect(rows[0]).toEqual({ small: 7, counted: 1, max_safe: 9007199254740991, decimal_value: 12.5 });
     });
 
-    it.skipIf(backend.kind !== "postgres")("keeps unsafe int8 and long numerics exact as text", async () => {
+    itOnlyOn("postgres", backend)("keeps unsafe int8 and long numerics exact as text", async () => {
       const handle = getHandle();
       const { rows } = await sql<Record<string, unknown>>`
         select cast(9007199254740993 as bigint) as big, cast('0.1234567890123456789' as numeric) as long_decimal`.execute(

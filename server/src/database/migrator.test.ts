@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { describeEachBackend } from "../testing/backends.js";
+import { describeEachBackend, itOnlyOn } from "../testing/backends.js";
 import { runTypeScriptProcess } from "../testing/child-process.js";
 import { testLogger } from "../testing/test-logger.js";
 import type { DatabaseHandle } from "./database.types.js";
@@ -91,7 +91,7 @@ describeEachBackend(
 
     // SQLite is excluded on purpose: better-sqlite3 waits for a lock synchronously, so a second handle in the
     // same process would block the event loop of the first. Two processes (above) is the SQLite case.
-    it.skipIf(backend.kind !== "postgres")("serializes two pools racing on the advisory lock", async () => {
+    itOnlyOn("postgres", backend)("serializes two pools racing on the advisory lock", async () => {
       const other = await backend.openAnother();
       const [first, second] = await Promise.all([
         migrateToLatest(getHandle(), testLogger()),

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe } from "vitest";
+import { afterEach, beforeEach, describe, it } from "vitest";
 import { openDatabase } from "../database/database.js";
 import type { DatabaseHandle, Dialect } from "../database/database.types.js";
 import { migrateToLatest } from "../database/migrator.js";
@@ -70,4 +70,15 @@ export function describeEachBackend(
       });
     }
   });
+}
+
+/**
+ * `it` for a test that applies to one backend only; on the other it declares nothing (there is nothing to run, so
+ * nothing is reported as skipped).
+ */
+export function itOnlyOn(
+  kind: Dialect,
+  backend: Pick<TestBackend, "kind">,
+): typeof it | ((...args: unknown[]) => void) {
+  return backend.kind === kind ? it : () => undefined;
 }
