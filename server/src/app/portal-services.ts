@@ -9,6 +9,10 @@ import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-fe
 import type { Tables } from "../database/tables.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
 import type { StaticConfig } from "../static-config/static-config.js";
+import {
+  createSubscriptionServices,
+  type SubscriptionServices,
+} from "../subscriptions/subscription-services.js";
 import { createAccountServices, type AccountServices } from "../users/account-services.js";
 
 /** What services are built from; one instance per process. */
@@ -36,10 +40,13 @@ export interface PortalServices {
   readonly catalog: CatalogService;
   /** Content pages and the site map, per viewer. */
   readonly content: ContentService;
+  /** Subscriptions of applications to APIs, their credentials, and the approval queue. */
+  readonly subscriptions: SubscriptionServices;
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
-  const applications = createApplicationServices(deps);
+  const subscriptions = createSubscriptionServices(deps);
+  const applications = createApplicationServices(deps, { hooks: [subscriptions.applicationHooks] });
   const catalog = new CatalogService({ config: deps.config });
   return {
     liveEvents: createLiveEventFeed({ db: deps.db, logger: deps.logger }),
@@ -53,5 +60,6 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
     applications,
     catalog,
     content: new ContentService({ config: deps.config, catalog }),
+    subscriptions,
   };
 }

@@ -2,10 +2,18 @@ import type { z } from "zod";
 import type { EventDefinition } from "./event-definition.js";
 import { accessTokenEvents } from "../access-tokens/access-token.events.js";
 import { applicationEvents } from "../applications/application.events.js";
+import { approvalEvents } from "../approvals/approval.events.js";
+import { subscriptionEvents } from "../subscriptions/subscription.events.js";
 import { userEvents } from "../users/user.events.js";
 
 /** Every domain event the portal emits. A noun's events are added here once. */
-export const eventCatalogue = [...userEvents, ...accessTokenEvents, ...applicationEvents] as const;
+export const eventCatalogue = [
+  ...userEvents,
+  ...accessTokenEvents,
+  ...applicationEvents,
+  ...subscriptionEvents,
+  ...approvalEvents,
+] as const;
 
 type Catalogue = (typeof eventCatalogue)[number];
 export type EventName = Catalogue["name"];
