@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { anonymous, noOrigin, type Actor, type UserActor } from "../actor/actor.js";
 import { insertToken } from "../authorization/caller-fixtures.js";
 import type { Tables } from "../database/tables.js";
+import type { ApiView } from "./catalog.types.js";
 import { addUserToGroups } from "../groups/group-membership.repository.js";
 import { insertUser } from "../users/user.repository.js";
 
@@ -21,6 +22,64 @@ export const viewerKinds = [
 ] as const;
 
 export type ViewerKind = (typeof viewerKinds)[number];
+
+/** What a viewer sees of one API, in the words of {@link expectedCatalog}: details, plans, subscribability. */
+export function describeView(view: Pick<ApiView, "detailsVisible" | "plans" | "subscribable">): string {
+  if (!view.detailsVisible) return "listed";
+  return `details [${view.plans.map((plan) => plan.id).join(" ")}]${view.subscribable ? " subscribable" : ""}`;
+}
+
+/**
+ * The visibility matrix of the sample configuration. APIs in catalog order (by name): inventory-v1 ("Inventory
+ * API v1", internal group, deprecated), logistics (partner API of the partners group), orders, payments, catalog
+ * ("Product Catalog API", auth none, no plans).
+ */
+export const expectedCatalog: Readonly<Record<ViewerKind, Readonly<Record<string, string>>>> = {
+  anonymous: {
+    logistics: "listed",
+    orders: "details [free basic premium]",
+    payments: "details [basic premium]",
+    catalog: "details []",
+  },
+  unverified: {
+    logistics: "listed",
+    orders: "details [free basic premium]",
+    payments: "details [basic premium]",
+    catalog: "details []",
+  },
+  developer: {
+    logistics: "listed",
+    orders: "details [free basic premium] subscribable",
+    payments: "details [basic premium] subscribable",
+    catalog: "details []",
+  },
+  partner: {
+    logistics: "details [premium] subscribable",
+    orders: "details [free basic premium] subscribable",
+    payments: "details [basic premium] subscribable",
+    catalog: "details []",
+  },
+  internal: {
+    "inventory-v1": "details [internal]",
+    logistics: "listed",
+    orders: "details [free basic premium internal] subscribable",
+    payments: "details [basic premium] subscribable",
+    catalog: "details []",
+  },
+  admin: {
+    "inventory-v1": "details [internal]",
+    logistics: "details [premium] subscribable",
+    orders: "details [free basic premium internal] subscribable",
+    payments: "details [basic premium] subscribable",
+    catalog: "details []",
+  },
+  service: {
+    logistics: "listed",
+    orders: "details [free basic premium]",
+    payments: "details [basic premium]",
+    catalog: "details []",
+  },
+};
 
 /** The users among the viewers: their groups and whether their e-mail address is verified. */
 const userViewers = {

@@ -6,8 +6,14 @@ import { pageRequest } from "../graphql/connection.js";
 import { codeOf, domainErrorOf } from "../users/account.fixtures.js";
 import { catalogIndexFor } from "./catalog-index.js";
 import { CatalogService } from "./catalog.service.js";
-import type { ApiFilter, ApiView } from "./catalog.types.js";
-import { viewerActor, viewerKinds, type ViewerKind } from "./catalog-viewers.fixture.js";
+import type { ApiFilter } from "./catalog.types.js";
+import {
+  describeView as seen,
+  expectedCatalog as expected,
+  viewerActor,
+  viewerKinds,
+  type ViewerKind,
+} from "./catalog-viewers.fixture.js";
 
 const config = await testStaticConfig();
 const catalog = new CatalogService({ config });
@@ -15,64 +21,6 @@ const catalog = new CatalogService({ config });
 function list(kind: ViewerKind, filter: ApiFilter | null = null, first = 100, after: string | null = null) {
   return catalog.listApis(viewerActor(kind), filter, pageRequest({ first, after }));
 }
-
-/** What a viewer sees of one API: its details, its plans, whether it may subscribe. */
-function seen(view: ApiView): string {
-  if (!view.detailsVisible) return "listed";
-  return `details [${view.plans.map((plan) => plan.id).join(" ")}]${view.subscribable ? " subscribable" : ""}`;
-}
-
-/**
- * The visibility matrix of the sample configuration. APIs in catalog order (by name): inventory-v1 ("Inventory
- * API v1", internal group, deprecated), logistics (partner API of the partners group), orders, payments, catalog
- * ("Product Catalog API", auth none, no plans).
- */
-const expected: Record<ViewerKind, Record<string, string>> = {
-  anonymous: {
-    logistics: "listed",
-    orders: "details [free basic premium]",
-    payments: "details [basic premium]",
-    catalog: "details []",
-  },
-  unverified: {
-    logistics: "listed",
-    orders: "details [free basic premium]",
-    payments: "details [basic premium]",
-    catalog: "details []",
-  },
-  developer: {
-    logistics: "listed",
-    orders: "details [free basic premium] subscribable",
-    payments: "details [basic premium] subscribable",
-    catalog: "details []",
-  },
-  partner: {
-    logistics: "details [premium] subscribable",
-    orders: "details [free basic premium] subscribable",
-    payments: "details [basic premium] subscribable",
-    catalog: "details []",
-  },
-  internal: {
-    "inventory-v1": "details [internal]",
-    logistics: "listed",
-    orders: "details [free basic premium internal] subscribable",
-    payments: "details [basic premium] subscribable",
-    catalog: "details []",
-  },
-  admin: {
-    "inventory-v1": "details [internal]",
-    logistics: "details [premium] subscribable",
-    orders: "details [free basic premium internal] subscribable",
-    payments: "details [basic premium] subscribable",
-    catalog: "details []",
-  },
-  service: {
-    logistics: "listed",
-    orders: "details [free basic premium]",
-    payments: "details [basic premium]",
-    catalog: "details []",
-  },
-};
 
 describe("catalog visibility", () => {
   it.each(viewerKinds)("shows %s the APIs, details, plans and subscribability of the matrix", (kind) => {
