@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import { anonymous, noOrigin, type Actor, type UserActor } from "../actor/actor.js";
 import { insertToken } from "../authorization/caller-fixtures.js";
 import type { Tables } from "../database/tables.js";
-import type { ApiView } from "./catalog.types.js";
 import { addUserToGroups } from "../groups/group-membership.repository.js";
 import { insertUser } from "../users/user.repository.js";
 
@@ -24,7 +23,11 @@ export const viewerKinds = [
 export type ViewerKind = (typeof viewerKinds)[number];
 
 /** What a viewer sees of one API, in the words of {@link expectedCatalog}: details, plans, subscribability. */
-export function describeView(view: Pick<ApiView, "detailsVisible" | "plans" | "subscribable">): string {
+export function describeView(view: {
+  readonly detailsVisible: boolean;
+  readonly subscribable: boolean;
+  readonly plans: readonly { readonly id: string }[];
+}): string {
   if (!view.detailsVisible) return "listed";
   return `details [${view.plans.map((plan) => plan.id).join(" ")}]${view.subscribable ? " subscribable" : ""}`;
 }
