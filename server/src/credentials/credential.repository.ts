@@ -36,8 +36,9 @@ export async function insertCredential(db: Kysely<Tables>, credential: Credentia
 }
 
 /**
- * The credentials of many subscriptions that still work at `now` (not revoked, not expired), in one statement,
- * oldest first within each subscription (so during a rotation the old one comes first).
+ * The credentials of many subscriptions that still work at `now` (not revoked, not expired), in one statement.
+ * Within each subscription, those ending soonest come first and the current one (no expiry) last, so during a
+ * rotation the old credential is listed before its replacement.
  */
 export async function listValidCredentialsOf(
   db: Kysely<Tables>,
@@ -51,11 +52,9 @@ export async function listValidCredentialsOf(
     .where("subscription_id", "in", [...new Set(subscriptionIds)])
     .where("revoked_at", "is", null)
     .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
-    .orderBy("subscription_id")
-    .orderBy("created_at")
-    .orderBy("id")
     .execute();
-  return rows.map(toCredential);
+  const key = (c: Credential) => [c.subscriptionId, c.expiresAt ?? "~", c.createdAt, c.id].join("\u0000");
+  return rows.map(toCredential).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Ids of every credential of a subscription, valid or not (what goes when the subscription goes). */

@@ -34,10 +34,11 @@ import {
   findSubscriptionById,
   findSubscriptionOfApplicationAndApi,
   insertSubscription,
+  listStatusHistoryOf,
   listSubscriptionsOfApplications,
   updateSubscriptionIfStatus,
 } from "./subscription.repository.js";
-import { isActive, type Subscription } from "./subscription.types.js";
+import { isActive, type StatusHistoryEntry, type Subscription } from "./subscription.types.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
 const id = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
@@ -320,6 +321,42 @@ export class SubscriptionService {
     const role = found?.role ?? null;
     subscriptionPolicy.read(actor, role, findApi(this.deps.config, subscription.apiId));
     return { subscription, role };
+  }
+
+  /**
+   * The subscriptions of many applications the caller reads (the `Application.subscriptions` field), given the
+   * caller's role in each; one statement. Members, administrators and service accounts see all of an
+   * application's subscriptions; approvers who are not members only those of APIs they decide on.
+   */
+  async subscriptionsOfApplications(
+    actor: Actor,
+    applications: readonly { readonly applicationId: string; readonly role: ApplicationRole | null }[],
+  ): Promise<VisibleSubscription[][]> {
+    const rows = await listSubscriptionsOfApplications(this.deps.db, [
+      ...new Set(applications.map((a) => a.applicationId)),
+    ]);
+    return applications.map(({ applicationId, role }) =>
+      rows
+        .filter((subscription) => subscription.applicationId === applicationId)
+        .filter((subscription) =>
+          subscriptionPolicy.canRead(actor, role, findApi(this.deps.config, subscription.apiId)),
+        )
+        .map((subscription) => ({ subscription, role })),
+    );
+  }
+
+  /**
+   * The status history of subscriptions the caller already read (through {@link get} or
+   * {@link subscriptionsOfApplications}), oldest first; one statement for all of them.
+   */
+  async historyOf(subscriptions: readonly Subscription[]): Promise<StatusHistoryEntry[][]> {
+    const entries = await listStatusHistoryOf(
+      this.deps.db,
+      subscriptions.map((s) => s.id),
+    );
+    return subscriptions.map((subscription) =>
+      entries.filter((entry) => entry.subscriptionId === subscription.id),
+    );
   }
 
   /**
