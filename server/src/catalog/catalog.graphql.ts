@@ -35,6 +35,7 @@ registerEnumType(OAuth2FlowValue, {
 });
 
 @ObjectType("Plan", {
+  simpleResolvers: true,
   description: "A plan of an API: the terms (rate limits, approval) under which an application subscribes.",
 })
 export class PlanObject {
@@ -57,7 +58,7 @@ export class PlanObject {
   limits: string[];
 }
 
-@ObjectType("ApiScope", { description: "An OAuth 2.0 scope an API defines." })
+@ObjectType("ApiScope", { simpleResolvers: true, description: "An OAuth 2.0 scope an API defines." })
 export class ApiScopeObject {
   @Field(() => String, { description: "The scope as requested in tokens, e.g. `payments:read`." })
   id: string;
@@ -66,7 +67,10 @@ export class ApiScopeObject {
   description: string;
 }
 
-@ObjectType("ApiOAuth2", { description: "How an application obtains access tokens for an OAuth 2.0 API." })
+@ObjectType("ApiOAuth2", {
+  simpleResolvers: true,
+  description: "How an application obtains access tokens for an OAuth 2.0 API.",
+})
 export class ApiOAuth2Object {
   @Field(() => [OAuth2FlowValue], { description: "The grants the API accepts." })
   flows: OAuth2FlowValue[];
@@ -86,6 +90,7 @@ export class ApiOAuth2Object {
 }
 
 @ObjectType("Api", {
+  simpleResolvers: true,
   description:
     "An API of the catalog, as the caller may see it. A partner API is listed to everyone, but its details (the fields documented as such) are null or empty for non-members.",
 })
@@ -196,7 +201,7 @@ export class ApiFilterInput {
   includeDeprecated?: boolean | null;
 }
 
-@ObjectType("ApiTag", { description: "A tag of the APIs the caller sees." })
+@ObjectType("ApiTag", { simpleResolvers: true, description: "A tag of the APIs the caller sees." })
 export class ApiTagObject {
   @Field(() => String, { description: "The tag as configured." })
   tag: string;

@@ -19,7 +19,10 @@ registerEnumType(SiteMapEntryKindValue, {
   },
 });
 
-@ObjectType("ContentPage", { description: "A page of the static configuration's `content/` folder." })
+@ObjectType("ContentPage", {
+  simpleResolvers: true,
+  description: "A page of the static configuration's `content/` folder.",
+})
 export class ContentPageObject {
   @Field(() => ID, {
     description:
@@ -40,7 +43,10 @@ export class ContentPageObject {
   html: string;
 }
 
-@ObjectType("SiteMapEntry", { description: "A place of the portal the caller may visit." })
+@ObjectType("SiteMapEntry", {
+  simpleResolvers: true,
+  description: "A place of the portal the caller may visit.",
+})
 export class SiteMapEntryObject {
   @Field(() => SiteMapEntryKindValue, { description: "What the entry leads to." })
   kind: SiteMapEntryKindValue;
