@@ -10,6 +10,7 @@ import {
   RemoveApplicationMemberPayload,
 } from "./application-mutations.graphql.js";
 import type { ApplicationMember } from "./application.types.js";
+import { applicationMembersLoader } from "./application.loaders.js";
 
 @Resolver()
 export class ApplicationMemberResolver {
@@ -51,6 +52,7 @@ export class ApplicationMemberResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<RemoveApplicationMemberPayload> {
     const removed = await context.services.applications.members.remove(context.actor, { ...input });
+    forgetMembers(context, removed.applicationId);
     return {
       applicationId: removed.applicationId,
       removedUserId: removed.userId,
@@ -63,10 +65,16 @@ async function memberPayload(
   context: GraphQLContext,
   member: ApplicationMember,
 ): Promise<ApplicationMemberPayload> {
+  forgetMembers(context, member.applicationId);
   const application = await visibleApplication(context, member.applicationId);
   // The caller just changed the application, so it can see it; anything else is a bug worth an error.
   if (!application) throw DomainError.notFound("Application", member.applicationId);
   return { member: toMemberObject(member), application };
+}
+
+/** Later mutations of the same request (and this payload) must not see the members as they were before. */
+function forgetMembers(context: GraphQLContext, applicationId: string): void {
+  applicationMembersLoader(context).clear(applicationId);
 }
 
 async function visibleApplication(context: GraphQLContext, id: string): Promise<ApplicationObject | null> {

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import type { Kysely } from "kysely";
 import type { UserActor } from "../actor/actor.js";
 import type { Tables } from "../database/tables.js";

@@ -136,6 +136,8 @@ export class ApplicationResolver {
     input: DeleteApplicationInput,
     @Ctx() context: GraphQLContext,
   ): Promise<DeleteApplicationPayload> {
-    return context.services.applications.applications.delete(context.actor, { ...input });
+    const deleted = await context.services.applications.applications.delete(context.actor, { ...input });
+    applicationMembersLoader(context).clear(deleted.deletedApplicationId);
+    return deleted;
   }
 }
