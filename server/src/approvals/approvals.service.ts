@@ -23,6 +23,8 @@ import { reasonSchema } from "../subscriptions/subscriptions.service.js";
 import { approvableApiIds, approvalPolicy } from "./approval.policy.js";
 import { listPendingRequests } from "./approval.repository.js";
 import type { ApprovalRequest } from "./approval.types.js";
+import type { LiveEventFeed } from "../events/live-event-feed.js";
+import { followApprovalQueue, type ApprovalQueueChange } from "./approval-live.js";
 
 const subscriptionId = z
   .string()
@@ -61,6 +63,11 @@ export class ApprovalService {
       waitingSeconds: Math.max(0, Math.floor((now - Date.parse(row.requestedAt)) / 1000)),
     }));
     return toPage(requests, page, totalCount, (request) => [request.requestedAt, request.subscription.id]);
+  }
+
+  /** Live changes of the queue the caller sees (see `approval-live.ts`); refuses before the stream opens. */
+  followQueue(actor: Actor, feed: LiveEventFeed): AsyncIterableIterator<ApprovalQueueChange> {
+    return followApprovalQueue(this.deps, feed, actor);
   }
 
   /** Approves a pending subscription and issues its credentials. */

@@ -15,7 +15,7 @@ import { DomainError } from "../errors/domain-error.js";
 import { ErrorCode } from "../errors/error-code.js";
 import { parseInput } from "../errors/input-validation.js";
 import { appendEvent } from "../events/outbox.repository.js";
-import { findApi, type StaticConfig } from "../static-config/static-config.js";
+import { findApi, findPlan, type StaticConfig } from "../static-config/static-config.js";
 import { findApplicationWithRole } from "../applications/application.repository.js";
 import { loadApplicationAccess } from "../applications/application-access.js";
 import type { ApplicationHooks } from "../applications/application.hooks.js";
@@ -40,6 +40,8 @@ import {
 } from "./subscription.repository.js";
 import { isActive, type StatusHistoryEntry, type Subscription } from "./subscription.types.js";
 import { isUniqueViolation } from "./unique-violation.js";
+import type { LiveEventFeed } from "../events/live-event-feed.js";
+import { followSubscriptionChanges, type SubscriptionStatusChange } from "./subscription-live.js";
 
 const id = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 export const MAX_REASON_LENGTH = 1000;
@@ -323,6 +325,21 @@ export class SubscriptionService {
     return { subscription, role };
   }
 
+  /** The API of a subscription as the subscription shows it (the id when it is no longer configured). */
+  apiSummary(apiId: string): { readonly id: string; readonly name: string } {
+    return { id: apiId, name: findApi(this.deps.config, apiId)?.name ?? apiId };
+  }
+
+  /** The plan of a subscription as the subscription shows it (the id when it is no longer configured). */
+  planSummary(planId: string): {
+    readonly id: string;
+    readonly name: string;
+    readonly needsApproval: boolean;
+  } {
+    const plan = findPlan(this.deps.config, planId);
+    return { id: planId, name: plan?.name ?? planId, needsApproval: plan?.needsApproval ?? false };
+  }
+
   /**
    * The subscriptions of many applications the caller reads (the `Application.subscriptions` field), given the
    * caller's role in each; one statement. Members, administrators and service accounts see all of an
@@ -357,6 +374,18 @@ export class SubscriptionService {
     return subscriptions.map((subscription) =>
       entries.filter((entry) => entry.subscriptionId === subscription.id),
     );
+  }
+
+  /**
+   * Live changes of an application's subscriptions, for its members and administrators (see
+   * `subscription-live.ts`); refuses before the stream opens.
+   */
+  followChanges(
+    actor: Actor,
+    applicationId: string,
+    feed: LiveEventFeed,
+  ): Promise<AsyncIterableIterator<SubscriptionStatusChange>> {
+    return followSubscriptionChanges(this.deps, feed, actor, applicationId);
   }
 
   /**
