@@ -5,6 +5,7 @@ import { AuditLogService } from "../audit/audit-log.service.js";
 import { CatalogService } from "../catalog/catalog.service.js";
 import { ContentService } from "../content/content.service.js";
 import type { Logger } from "pino";
+import { EventLogService } from "../event-log/event-log.service.js";
 import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-feed.js";
 import type { Tables } from "../database/tables.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
@@ -32,6 +33,8 @@ export interface ServiceDependencies {
 export interface PortalServices {
   /** Committed domain events as they happen, for live GraphQL subscriptions. Started by the composition root. */
   readonly liveEvents: LiveEventFeed;
+  /** The durable event log: replay from a sequence, follow live, retention. */
+  readonly eventLog: EventLogService;
   readonly accessTokens: AccessTokenService;
   readonly auditLog: AuditLogService;
   readonly accounts: AccountServices;
@@ -48,8 +51,15 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
   const subscriptions = createSubscriptionServices(deps);
   const applications = createApplicationServices(deps, { hooks: [subscriptions.applicationHooks] });
   const catalog = new CatalogService({ config: deps.config });
+  const liveEvents = createLiveEventFeed({ db: deps.db, logger: deps.logger });
   return {
-    liveEvents: createLiveEventFeed({ db: deps.db, logger: deps.logger }),
+    liveEvents,
+    eventLog: new EventLogService({
+      db: deps.db,
+      live: liveEvents,
+      retentionDays: deps.runtime.eventLog.retentionDays,
+      clock: deps.clock,
+    }),
     accessTokens: new AccessTokenService({ db: deps.db, clock: deps.clock }),
     auditLog: new AuditLogService({
       db: deps.db,

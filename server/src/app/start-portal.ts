@@ -75,7 +75,13 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     logger,
     clock,
   });
-  const housekeeping = createHousekeeping({ db: database.db, auditLog: services.auditLog, logger, clock });
+  const housekeeping = createHousekeeping({
+    db: database.db,
+    auditLog: services.auditLog,
+    eventLog: services.eventLog,
+    logger,
+    clock,
+  });
   try {
     await bootStep(
       "database migration",

@@ -2,12 +2,14 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../actor/actor.js";
 import { actorId } from "../actor/actor.js";
 import type { Tables } from "../database/tables.js";
+import { isPostgres, serializeLogAppends } from "../event-log/commit-order.js";
 import { eventDefinition, type EventName, type EventPayload } from "./event-catalogue.js";
 
 /**
  * Appends a domain event to the outbox. Call it with the transaction of the change, so the event exists exactly
  * when the change does. The payload is checked against the catalogue, so a listener never receives a shape the
- * catalogue does not describe.
+ * catalogue does not describe. Appends are serialized until commit, so sequence order is commit order
+ * (`event-log/commit-order.ts`); outside a transaction the append gets a transaction of its own.
  */
 export async function appendEvent<N extends EventName>(
   trx: Kysely<Tables>,
@@ -18,6 +20,11 @@ export async function appendEvent<N extends EventName>(
 ): Promise<void> {
   const definition = eventDefinition(name);
   const checked = definition.payload.parse(payload) as EventPayload<N>;
+  if (!trx.isTransaction && isPostgres(trx)) {
+    await trx.transaction().execute((inner) => appendEvent(inner, actor, name, payload, now));
+    return;
+  }
+  await serializeLogAppends(trx);
   await trx
     .insertInto("outbox_events")
     .values({

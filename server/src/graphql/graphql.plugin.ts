@@ -91,6 +91,23 @@ export function graphqlPlugin<Context extends BaseContext & { requestId: string 
           }
           return undefined;
         },
+        // Results sent over WebSocket get the same error codes and masking as HTTP responses.
+        onNext: (_ctx, id, _payload, _args, result) => {
+          if (!result.errors) return undefined;
+          return {
+            ...result,
+            errors: result.errors.map((error) => {
+              const formatted = formatGraphQLError(error.toJSON(), error);
+              if (isUnexpectedError(error.toJSON(), error)) {
+                options.logger.error(
+                  { err: error.originalError ?? error, operationId: id, path: error.path },
+                  "unexpected GraphQL error in a subscription",
+                );
+              }
+              return formatted;
+            }),
+          };
+        },
       },
       wsServer,
     );

@@ -4,6 +4,7 @@ import { applicationResolvers } from "../applications/application-resolvers.js";
 import { AuditLogResolver } from "../audit/audit-log.resolver.js";
 import { CatalogResolver } from "../catalog/catalog.resolver.js";
 import { ContentResolver } from "../content/content.resolver.js";
+import { EventLogResolver } from "../event-log/event-log.resolver.js";
 import { accountResolvers } from "../users/account-resolvers.js";
 import { SystemResolver } from "./system.resolver.js";
 
@@ -14,6 +15,7 @@ export const resolvers: NonEmptyArray<new () => object> = [
   AuditLogResolver,
   CatalogResolver,
   ContentResolver,
+  EventLogResolver,
   ...accountResolvers,
   ...applicationResolvers,
 ];

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { createPubSub } from "@graphql-yoga/subscription";
 import { buildSchema } from "type-graphql";
 import { scopeMiddleware } from "../authorization/scope.middleware.js";
 import { resolvers } from "./resolvers.js";
@@ -9,6 +10,8 @@ export async function buildPortalSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     globalMiddlewares: [scopeMiddleware],
+    // Required by type-graphql once any subscription exists; ours read the committed log (`services.liveEvents`).
+    pubSub: createPubSub(),
     validate: false,
     emitSchemaFile: false,
   });

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { Tables } from "../database/tables.js";
+import type { EventLogService } from "../event-log/event-log.service.js";
 import { deleteOneTimeTokensEndedBefore } from "../passwords/one-time-token.repository.js";
 import { RateLimiter } from "../rate-limits/rate-limiter.js";
 import { deleteSessionsEndedBefore } from "../sessions/session.repository.js";
@@ -10,6 +11,7 @@ import { createPeriodicJob, type PeriodicJob } from "./periodic-job.js";
 export interface HousekeepingDependencies {
   readonly db: Kysely<Tables>;
   readonly auditLog: Pick<AuditLogService, "purgeExpiredAuditEntries">;
+  readonly eventLog: Pick<EventLogService, "purgeExpiredEvents">;
   readonly logger: Logger;
   readonly clock: () => Date;
 }
@@ -18,7 +20,7 @@ export interface HousekeepingDependencies {
 const GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * The hourly clean-ups of rows that can never be used again: audit entries past their retention, ended sessions,
+ * The hourly clean-ups of rows that can never be used again: audit entries and events past their retention, ended sessions,
  * ended rate-limit windows and used or expired one-time links.
  */
 export function createHousekeeping(deps: HousekeepingDependencies): PeriodicJob[] {
@@ -28,6 +30,7 @@ export function createHousekeeping(deps: HousekeepingDependencies): PeriodicJob[
     createPeriodicJob({ name, purge, logger: deps.logger });
   return [
     job("expired audit log entries", () => deps.auditLog.purgeExpiredAuditEntries()),
+    job("expired event log entries", () => deps.eventLog.purgeExpiredEvents()),
     job("ended sessions", () => deleteSessionsEndedBefore(deps.db, graceCutoff())),
     job("ended rate-limit windows", () => rateLimiter.purgeEnded()),
     job("used or expired one-time links", () => deleteOneTimeTokensEndedBefore(deps.db, graceCutoff())),

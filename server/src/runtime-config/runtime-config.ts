@@ -29,6 +29,7 @@ export interface RuntimeConfig {
   readonly firstAdministrator: { readonly email: string; readonly password: string | null };
   /** From `PORTAL_ENCRYPTION_KEYS` (the first encrypts); null when unset (the embedded key file is used). */
   readonly encryptionKeys: readonly EncryptionKey[] | null;
+  readonly eventLog: { readonly retentionDays: number };
 }
 
 export class RuntimeConfigError extends Error {
@@ -80,6 +81,7 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
     serviceAccounts: get("PORTAL_SERVICE_ACCOUNTS") ?? [],
     firstAdministrator: { email: get("PORTAL_ADMIN_EMAIL"), password: get("PORTAL_ADMIN_PASSWORD") ?? null },
     encryptionKeys: get("PORTAL_ENCRYPTION_KEYS") ?? null,
+    eventLog: { retentionDays: get("PORTAL_EVENT_LOG_RETENTION_DAYS") },
   };
 }
 

@@ -110,6 +110,13 @@ export const variables = [
     schema: encryptionKeysSchema,
   },
   {
+    name: "PORTAL_EVENT_LOG_RETENTION_DAYS",
+    description:
+      "Days the event log keeps each event (and webhook dead letters and delivery attempts), whether or not every webhook listener received it. See docs/events.md.",
+    default: "7",
+    schema: positiveInt,
+  },
+  {
     name: "PORTAL_ADMIN_EMAIL",
     description: "E-mail address of the first administrator, created on first start when no account has it.",
     default: "admin@localhost",
