@@ -51,6 +51,8 @@ export interface World {
   readonly config: StaticConfig;
   readonly clock: TestClock;
   readonly services: PortalServices;
+  /** Services on another handle of the same database (e.g. one that counts statements). */
+  servicesOn(db: Kysely<Tables>): PortalServices;
   /** Users by role; `owner` owns `shop-app` (with `collaborator` and `reader`) and `spa-app`. */
   readonly users: Record<Person, UserActor>;
   readonly bridge: ServiceActor;
@@ -86,7 +88,9 @@ export async function createWorld(db: Kysely<Tables>, clock = new TestClock()): 
     { PORTAL_ENCRYPTION_KEYS: `${encryptionKey.id}:${encryptionKey.key.toString("base64")}` },
     tmpdir(),
   );
-  const services = createPortalServices({ db, config, runtime, logger: testLogger(), clock: clock.read });
+  const servicesOn = (on: Kysely<Tables>) =>
+    createPortalServices({ db: on, config, runtime, logger: testLogger(), clock: clock.read });
+  const services = servicesOn(db);
   const users: Partial<Record<Person, UserActor>> = {};
   for (const [person, groups] of Object.entries(people)) {
     const id = `usr_${person}`;
@@ -130,6 +134,7 @@ export async function createWorld(db: Kysely<Tables>, clock = new TestClock()): 
     config,
     clock,
     services,
+    servicesOn,
     users: all,
     bridge,
     readOnlyBridge: { ...bridge, serviceAccountId: "mailer", scope: "read" },
