@@ -5,6 +5,7 @@ import { AuditLogResolver } from "../audit/audit-log.resolver.js";
 import { CatalogResolver } from "../catalog/catalog.resolver.js";
 import { ContentResolver } from "../content/content.resolver.js";
 import { EventLogResolver } from "../event-log/event-log.resolver.js";
+import { subscriptionResolvers } from "../subscriptions/subscription-resolvers.js";
 import { accountResolvers } from "../users/account-resolvers.js";
 import { SystemResolver } from "./system.resolver.js";
 
@@ -18,4 +19,5 @@ export const resolvers: NonEmptyArray<new () => object> = [
   EventLogResolver,
   ...accountResolvers,
   ...applicationResolvers,
+  ...subscriptionResolvers,
 ];
