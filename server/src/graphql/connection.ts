@@ -4,7 +4,10 @@ import { DomainError } from "../errors/domain-error.js";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 
-@ObjectType({ description: "Where a page of a connection ends, and whether more follow." })
+@ObjectType({
+  description: "Where a page of a connection ends, and whether more follow.",
+  simpleResolvers: true,
+})
 export class PageInfo {
   @Field(() => Boolean, { description: "True when another page follows the last edge." })
   hasNextPage: boolean;
@@ -98,7 +101,10 @@ export function connectionType<T extends object>(
   node: ClassType<T>,
   name: string,
 ): ClassType<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, {
+    description: `One ${name} in a page, with its cursor.`,
+    simpleResolvers: true,
+  })
   class Edge {
     @Field(() => String, { description: "Opaque position of this edge; pass it as `after`." })
     cursor: string;
@@ -107,7 +113,10 @@ export function connectionType<T extends object>(
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects in a stable order.` })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} objects in a stable order.`,
+    simpleResolvers: true,
+  })
   class Connection {
     @Field(() => [Edge], { description: "The edges of this page." })
     edges: Edge[];
