@@ -135,6 +135,7 @@ export async function startFixedBodyServer(): Promise<RunningTarget> {
 }
 
 const autocannonCli = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
+const perRequestBodyDriver = path.join(repoRoot, "bench", "drivers", "per-request-body.driver.ts");
 
 interface AutocannonJson {
   readonly errors: number;
@@ -142,6 +143,13 @@ interface AutocannonJson {
   readonly non2xx: number;
   readonly latency: { readonly p50: number; readonly p99: number };
   readonly requests: { readonly average: number; readonly total: number };
+  /** Only from the per-request-body driver: values taken from `perRequest.values`. */
+  readonly valuesUsed?: number;
+  /** Only from the per-request-body driver: the values ran out before the time was up. */
+  readonly exhausted?: boolean;
+  /** Only from the per-request-body driver: 2xx responses whose body carried GraphQL `errors`. */
+  readonly graphqlErrors?: number;
+  readonly firstErrors?: readonly string[];
 }
 
 /**
@@ -155,7 +163,14 @@ export async function measure(
 ): Promise<Measurement> {
   const request: HttpTarget = typeof target === "string" ? { url: target } : target;
   const url = request.url;
-  await runAutocannon(request, settings.warmupSeconds, settings.connections);
+  // Per-request values are used once each: the measured run continues where the warm-up stopped.
+  const warmup = await runAutocannon(request, settings.warmupSeconds, settings.connections);
+  const measured = request.perRequest
+    ? {
+        ...request,
+        perRequest: { ...request.perRequest, values: request.perRequest.values.slice(warmup.valuesUsed) },
+      }
+    : request;
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {
@@ -167,7 +182,7 @@ export async function measure(
   const sampler = setInterval(sample, 100);
   try {
     const cpuBefore = process.cpuUsage();
-    const result = await runAutocannon(request, settings.seconds, settings.connections);
+    const result = await runAutocannon(measured, settings.seconds, settings.connections);
     const cpu = process.cpuUsage(cpuBefore);
     sample();
     const requestsPerSec = Math.round(result.requests.average);
@@ -182,7 +197,7 @@ export async function measure(
       cpuMicrosPerRequest:
         result.requests.total === 0 ? 0 : round((cpu.user + cpu.system) / result.requests.total, 1),
       errors: result.errors + result.timeouts,
-      non2xx: result.non2xx,
+      non2xx: result.non2xx + (result.graphqlErrors ?? 0),
       peakRssMiB: round(peakRss / 2 ** 20, 1),
       peakHeapUsedMiB: round(peakHeap / 2 ** 20, 1),
     };
@@ -197,34 +212,77 @@ export interface HttpTarget {
   readonly method?: "GET" | "POST";
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /**
+   * Makes every request's body different: `body` is a template in which `placeholder` is replaced by the next of
+   * `values`, each used once over the warm-up and the measured run (`bench/drivers/per-request-body.driver.ts`).
+   * Responses carrying GraphQL `errors` then count as non-2xx, and running out of values fails the case.
+   */
+  readonly perRequest?: { readonly placeholder: string; readonly values: readonly string[] };
 }
 
-function runAutocannon(target: HttpTarget, seconds: number, connections: number): Promise<AutocannonJson> {
+async function runAutocannon(
+  target: HttpTarget,
+  seconds: number,
+  connections: number,
+): Promise<AutocannonJson> {
+  if (target.perRequest === undefined) return runAutocannonCli(target, seconds, connections);
+  const result = await runChild(
+    ["--import", "tsx", perRequestBodyDriver],
+    JSON.stringify({
+      url: target.url,
+      method: target.method ?? "POST",
+      headers: target.headers ?? {},
+      bodyTemplate: target.body ?? "",
+      placeholder: target.perRequest.placeholder,
+      values: target.perRequest.values,
+      seconds,
+      connections,
+    }),
+  );
+  if (result.exhausted) {
+    throw new Error(
+      `${target.url}: the ${target.perRequest.values.length} per-request values ran out after ${result.valuesUsed} requests; provide more`,
+    );
+  }
+  if (result.graphqlErrors) {
+    process.stderr.write(
+      `${target.url}: ${result.graphqlErrors} responses with GraphQL errors, e.g. ${result.firstErrors?.[0] ?? ""}\n`,
+    );
+  }
+  return result;
+}
+
+function runAutocannonCli(target: HttpTarget, seconds: number, connections: number): Promise<AutocannonJson> {
   const requestArgs = [
     ...(target.method ? ["-m", target.method] : []),
     ...Object.entries(target.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
     ...(target.body === undefined ? [] : ["-b", target.body]),
   ];
+  return runChild([
+    autocannonCli,
+    "--json",
+    "--no-progress",
+    "-c",
+    String(connections),
+    "-d",
+    String(seconds),
+    ...requestArgs,
+    target.url,
+  ]);
+}
+
+/** Runs an autocannon process (the CLI or a driver) with `input` on its stdin, and parses the JSON it prints. */
+function runChild(nodeArgs: readonly string[], input?: string): Promise<AutocannonJson> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        autocannonCli,
-        "--json",
-        "--no-progress",
-        "-c",
-        String(connections),
-        "-d",
-        String(seconds),
-        ...requestArgs,
-        target.url,
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, nodeArgs, {
+      cwd: repoRoot,
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
+    if (input !== undefined) child.stdin?.end(input);
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${stderr.trim()}`));
