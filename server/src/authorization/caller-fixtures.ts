@@ -99,7 +99,11 @@ const userSpecs = {
 export async function seedCallers(db: Kysely<Tables>, now: Date): Promise<CallerFixtures> {
   const serviceToken = `svc-bridge-${randomBytes(24).toString("hex")}`;
   const runtime = loadRuntimeConfig(
-    { PORTAL_SERVICE_ACCOUNTS: `bridge:read-write:${serviceToken}` },
+    {
+      PORTAL_SERVICE_ACCOUNTS: `bridge:read-write:${serviceToken}`,
+      // A key of its own, so issuing secrets never generates a key file under the working directory.
+      PORTAL_ENCRYPTION_KEYS: `matrix:${randomBytes(32).toString("base64")}`,
+    },
     process.cwd(),
   );
   const users: Record<string, FixtureUser> = {};
