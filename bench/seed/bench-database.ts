@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import type { DatabaseHandle } from "../../server/src/database/database.types.js";
 import { migrateToLatest } from "../../server/src/database/migrator.js";
 import { openPostgres } from "../../server/src/database/postgres.database.js";
@@ -62,4 +63,12 @@ async function postgresBenchDatabase(): Promise<BenchDatabase> {
     open: () => openPostgres({ url: created.url, poolMax: 4, connectTimeoutMs: 5_000 }, logger),
     drop: () => created.drop(),
   };
+}
+
+/**
+ * After a bulk load: PostgreSQL's autovacuum would soon analyze the new rows; run it now so the planner sees the
+ * seeded sizes. SQLite is left as the portal leaves it (no `ANALYZE`).
+ */
+export async function refreshPlannerStatistics(handle: DatabaseHandle): Promise<void> {
+  if (handle.dialect === "postgres") await sql`analyze`.execute(handle.db);
 }

@@ -5,6 +5,7 @@ import { parseEncryptionKeys } from "../../server/src/crypto/encryption-keys.js"
 import { createKeyRing } from "../../server/src/crypto/key-ring.js";
 import { createLogger } from "../../server/src/observability/logger.js";
 import { readProcessEnvironment } from "../../server/src/runtime-config/environment.js";
+import { refreshPlannerStatistics } from "./bench-database.js";
 import { LARGE_POPULATION } from "./population.js";
 import { seedDatabase } from "./seed-database.js";
 
@@ -58,6 +59,7 @@ try {
     },
     progress: ({ table, rows }) => process.stderr.write(`seeded ${rows} ${table}\n`),
   });
+  await refreshPlannerStatistics(database);
   process.stderr.write(`done in ${Math.round(performance.now() - started)} ms\n`);
 } finally {
   await database.close();
