@@ -227,9 +227,10 @@ function largeToSmall(cases: readonly BenchCase[]): string[] {
       const large = cases.find((c) => c.label === `${backend} large · ${caseName}`);
       if (!small || !large || large.requestsPerSec === 0) continue;
       lines.push(
-        `${backend} ${caseName}: large database ${(small.requestsPerSec / large.requestsPerSec).toFixed(2)}x ` +
-          `slower by req/s, ${(large.cpuMicrosPerRequest / small.cpuMicrosPerRequest).toFixed(2)}x the CPU µs/req, ` +
-          `${(large.latencyP99Ms / Math.max(small.latencyP99Ms, 1)).toFixed(2)}x the p99.`,
+        `${backend} ${caseName}, large ÷ small: ` +
+          `req/s ${(large.requestsPerSec / Math.max(small.requestsPerSec, 1)).toFixed(2)}, ` +
+          `CPU µs/req ${(large.cpuMicrosPerRequest / Math.max(small.cpuMicrosPerRequest, 1)).toFixed(2)}, ` +
+          `p99 ${(large.latencyP99Ms / Math.max(small.latencyP99Ms, 1)).toFixed(2)}.`,
       );
     }
   }
