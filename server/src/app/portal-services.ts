@@ -15,6 +15,7 @@ import {
   type SubscriptionServices,
 } from "../subscriptions/subscription-services.js";
 import { createAccountServices, type AccountServices } from "../users/account-services.js";
+import { createWebhookServices, type WebhookServices } from "../webhooks/webhook-services.js";
 
 /** What services are built from; one instance per process. */
 export interface ServiceDependencies {
@@ -35,6 +36,8 @@ export interface PortalServices {
   readonly liveEvents: LiveEventFeed;
   /** The durable event log: replay from a sequence, follow live, retention. */
   readonly eventLog: EventLogService;
+  /** Webhook listeners of the event log and their delivery (the REST facade under `/webhooks`). */
+  readonly webhooks: WebhookServices;
   readonly accessTokens: AccessTokenService;
   readonly auditLog: AuditLogService;
   readonly accounts: AccountServices;
@@ -60,6 +63,7 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
       retentionDays: deps.runtime.eventLog.retentionDays,
       clock: deps.clock,
     }),
+    webhooks: createWebhookServices(deps),
     accessTokens: new AccessTokenService({ db: deps.db, clock: deps.clock }),
     auditLog: new AuditLogService({
       db: deps.db,

@@ -7,6 +7,7 @@ import { auditLogRoutes } from "../audit/audit-log.routes.js";
 import { portalGraphQLPlugin } from "../graphql/portal-graphql.plugin.js";
 import { requestCredentials, requestOrigin } from "../http/request-credentials.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
+import { webhookRoutes } from "../webhooks/webhook.routes.js";
 import type { PortalServices } from "./portal-services.js";
 
 export interface PortalTransportOptions {
@@ -26,6 +27,12 @@ export function portalTransports(options: PortalTransportOptions): FastifyPlugin
       auditLogRoutes({
         resolveActor: (request) => options.resolveActor(requestCredentials(request), requestOrigin(request)),
         service: options.services.auditLog,
+      }),
+    );
+    await fastify.register(
+      webhookRoutes({
+        resolveActor: (request) => options.resolveActor(requestCredentials(request), requestOrigin(request)),
+        services: options.services.webhooks,
       }),
     );
   };

@@ -28,6 +28,9 @@ export const exportedTables = [
   { table: "subscriptions", orderBy: ["id"] },
   { table: "subscription_status_history", orderBy: ["id"] },
   { table: "credentials", orderBy: ["id"] },
+  { table: "webhook_listeners", orderBy: ["id"] },
+  { table: "webhook_dead_letters", orderBy: ["listener_id", "sequence"] },
+  { table: "webhook_delivery_attempts", orderBy: ["id"] },
 ] as const satisfies readonly ExportedTable[];
 
 /** Tables that belong to the database itself, not to the installation's data; never exported or imported. */

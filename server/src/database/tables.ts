@@ -20,6 +20,9 @@ export interface Tables {
   subscriptions: SubscriptionsTable;
   subscription_status_history: SubscriptionStatusHistoryTable;
   credentials: CredentialsTable;
+  webhook_listeners: WebhookListenersTable;
+  webhook_dead_letters: WebhookDeadLettersTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -207,6 +210,77 @@ export interface CredentialsTable {
   /** Set when a rotation replaced it: valid until then. Null while it is the current credential. */
   expires_at: string | null;
   revoked_at: string | null;
+}
+
+/** A webhook listener of the event log (`webhooks/`) and its delivery state. */
+export interface WebhookListenersTable {
+  /** Chosen by the registrant, `[A-Za-z0-9][A-Za-z0-9_-]*`, at most 64 characters. */
+  id: string;
+  /** Who registered it: `service`, `user` or `system`, and that actor's id; only they and administrators manage it. */
+  owner_kind: string;
+  owner_id: string;
+  url: string;
+  /** JSON array of event names or patterns (`subscription.*`); `[]` means every event. */
+  events: Generated<string>;
+  /** AES-256-GCM ciphertext of the signing secret (`crypto/secret-box.ts`, context `webhook_listener:<id>`). */
+  secret_ciphertext: string;
+  secret_key_id: string;
+  /** Sequence of the event log acknowledged up to; everything after it that matches `events` is pending. */
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  /** The bridge replica allowed to deliver until `lease_expires_at`. */
+  lease_holder: string | null;
+  lease_expires_at: string | null;
+  /** The current delivery (its `webhook-id`), the JSON array of its sequences, its attempts so far. */
+  delivery_id: string | null;
+  delivery_sequences: string | null;
+  delivery_attempts: Generated<number>;
+  delivery_first_attempt_at: string | null;
+  /** 1 when the last attempt of the current delivery failed. */
+  delivery_failed: Generated<number>;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_success_status_code: number | null;
+  /** Status of the last attempt; null when the listener did not answer. */
+  last_status_code: number | null;
+  last_error: string | null;
+  consecutive_failures: Generated<number>;
+}
+
+/** Events a listener could not take after the configured attempts; a copy of each event is kept. */
+export interface WebhookDeadLettersTable {
+  listener_id: string;
+  sequence: number;
+  /** JSON text of the event as it was delivered. */
+  event: string;
+  delivery_id: string;
+  attempts: number;
+  reason: string;
+  dead_lettered_at: string;
+  /** 1 while a re-delivery was requested and has not been acknowledged. */
+  redeliver: Generated<number>;
+}
+
+/** The delivery ledger: one row per HTTP attempt of a bridge. */
+export interface WebhookDeliveryAttemptsTable {
+  id: string;
+  listener_id: string;
+  delivery_id: string;
+  /** 1 for the first attempt of a delivery. */
+  attempt: number;
+  first_sequence: number;
+  last_sequence: number;
+  event_count: number;
+  /** The bridge replica that made it. */
+  holder: string;
+  started_at: string;
+  /** Null while in flight (or when the bridge stopped before recording the answer). */
+  finished_at: string | null;
+  /** HTTP status of the listener's answer; null when there was none (connection error, timeout). */
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number | null;
 }
 
 /** Internal bookkeeping of `migrator.ts`; never exported. */

@@ -5,6 +5,7 @@ import { applicationEvents } from "../applications/application.events.js";
 import { approvalEvents } from "../approvals/approval.events.js";
 import { subscriptionEvents } from "../subscriptions/subscription.events.js";
 import { userEvents } from "../users/user.events.js";
+import { webhookEvents } from "../webhooks/webhook.events.js";
 
 /** Every domain event the portal emits. A noun's events are added here once. */
 export const eventCatalogue = [
@@ -13,6 +14,7 @@ export const eventCatalogue = [
   ...applicationEvents,
   ...subscriptionEvents,
   ...approvalEvents,
+  ...webhookEvents,
 ] as const;
 
 type Catalogue = (typeof eventCatalogue)[number];

@@ -48,7 +48,7 @@ describeEachBackend("housekeeping", (getHandle) => {
     const jobs = createHousekeeping({
       db,
       auditLog: { purgeExpiredAuditEntries: () => Promise.resolve(0) },
-      eventLog: { purgeExpiredEvents: () => Promise.resolve(0) },
+      eventLog: { purgeExpiredEvents: () => Promise.resolve(0), retentionDays: 7 },
       logger: testLogger(),
       clock: () => now,
     });

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { Tables } from "../database/tables.js";
 import type { EventLogService } from "../event-log/event-log.service.js";
+import { purgeExpiredWebhookRecords } from "../webhooks/webhook-retention.js";
 import { deleteOneTimeTokensEndedBefore } from "../passwords/one-time-token.repository.js";
 import { RateLimiter } from "../rate-limits/rate-limiter.js";
 import { deleteSessionsEndedBefore } from "../sessions/session.repository.js";
@@ -11,7 +12,7 @@ import { createPeriodicJob, type PeriodicJob } from "./periodic-job.js";
 export interface HousekeepingDependencies {
   readonly db: Kysely<Tables>;
   readonly auditLog: Pick<AuditLogService, "purgeExpiredAuditEntries">;
-  readonly eventLog: Pick<EventLogService, "purgeExpiredEvents">;
+  readonly eventLog: Pick<EventLogService, "purgeExpiredEvents" | "retentionDays">;
   readonly logger: Logger;
   readonly clock: () => Date;
 }
@@ -31,6 +32,9 @@ export function createHousekeeping(deps: HousekeepingDependencies): PeriodicJob[
   return [
     job("expired audit log entries", () => deps.auditLog.purgeExpiredAuditEntries()),
     job("expired event log entries", () => deps.eventLog.purgeExpiredEvents()),
+    job("expired webhook dead letters and delivery attempts", () =>
+      purgeExpiredWebhookRecords(deps.db, deps.eventLog.retentionDays, deps.clock()),
+    ),
     job("ended sessions", () => deleteSessionsEndedBefore(deps.db, graceCutoff())),
     job("ended rate-limit windows", () => rateLimiter.purgeEnded()),
     job("used or expired one-time links", () => deleteOneTimeTokensEndedBefore(deps.db, graceCutoff())),

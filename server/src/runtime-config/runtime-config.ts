@@ -30,6 +30,8 @@ export interface RuntimeConfig {
   /** From `PORTAL_ENCRYPTION_KEYS` (the first encrypts); null when unset (the embedded key file is used). */
   readonly encryptionKeys: readonly EncryptionKey[] | null;
   readonly eventLog: { readonly retentionDays: number };
+  /** Service accounts that deliver webhooks (`PORTAL_WEBHOOK_DELIVERY_ACCOUNTS`). */
+  readonly webhooks: { readonly deliveryAccounts: readonly string[] };
 }
 
 export class RuntimeConfigError extends Error {
@@ -82,6 +84,7 @@ export function loadRuntimeConfig(rawEnv: Environment, cwd: string): RuntimeConf
     firstAdministrator: { email: get("PORTAL_ADMIN_EMAIL"), password: get("PORTAL_ADMIN_PASSWORD") ?? null },
     encryptionKeys: get("PORTAL_ENCRYPTION_KEYS") ?? null,
     eventLog: { retentionDays: get("PORTAL_EVENT_LOG_RETENTION_DAYS") },
+    webhooks: { deliveryAccounts: get("PORTAL_WEBHOOK_DELIVERY_ACCOUNTS") },
   };
 }
 

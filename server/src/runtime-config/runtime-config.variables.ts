@@ -117,6 +117,19 @@ export const variables = [
     schema: positiveInt,
   },
   {
+    name: "PORTAL_WEBHOOK_DELIVERY_ACCOUNTS",
+    description:
+      "Comma-separated ids of the service accounts that deliver webhooks (the bridge): they may lease any listener, read its signing secret and record delivery attempts. Other service accounts manage only the listeners they registered. See docs/webhooks.md.",
+    default: "bridge",
+    schema: z
+      .string()
+      .regex(
+        /^\s*[a-z][a-z0-9-]*(\s*,\s*[a-z][a-z0-9-]*)*\s*$/,
+        "must be comma-separated service account ids",
+      )
+      .transform((value) => value.split(",").map((id) => id.trim())),
+  },
+  {
     name: "PORTAL_ADMIN_EMAIL",
     description: "E-mail address of the first administrator, created on first start when no account has it.",
     default: "admin@localhost",
