@@ -67,13 +67,22 @@ export function enforceQueryLimits(
       });
     }
   }
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables,
-    ...(operationName === undefined ? {} : { operationName }),
-    estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      ...(operationName === undefined ? {} : { operationName }),
+      estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // The cost needs the variables, so invalid ones (an unknown input field, a wrong type) surface here first.
+    if (error instanceof GraphQLError) {
+      throw new GraphQLError(error.message, { extensions: { code: ErrorCode.BAD_REQUEST } });
+    }
+    throw error;
+  }
   if (cost > limits.maxCost) {
     throw limitError(
       `Query cost ${cost} exceeds the limit of ${limits.maxCost}; request fewer items per page`,
@@ -83,4 +92,37 @@ export function enforceQueryLimits(
       },
     );
   }
+}
+
+/**
+ * The same check with a bounded memo: scripts and the portal send the same few operations over and over, and the
+ * cost walk costs as much as executing a small query. The key includes the variables, since page sizes count.
+ */
+export function createQueryLimiter(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  capacity = 1000,
+): (
+  source: string,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+) => void {
+  const verdicts = new Map<string, GraphQLError | null>();
+  return (source, document, operationName, variables) => {
+    const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}\u0000${source}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      try {
+        enforceQueryLimits(schema, document, operationName, variables, limits);
+        verdict = null;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        verdict = error;
+      }
+      if (verdicts.size >= capacity) verdicts.delete(verdicts.keys().next().value as string);
+      verdicts.set(key, verdict);
+    }
+    if (verdict) throw verdict;
+  };
 }

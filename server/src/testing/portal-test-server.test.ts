@@ -46,4 +46,14 @@ describe("portal test server", () => {
     expect(result.errors[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     expect(result.errors[0]?.message).toMatch(/access token is unknown/);
   });
+
+  it("answers invalid variables with BAD_REQUEST naming the field, not an internal error", async () => {
+    const signIn = "mutation S($input: SignInInput!) { signIn(input: $input) { viewer { id } } }";
+    const variables = { input: { email: "a@b.test", password: "x", id: "extra" } };
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const result = await server.client().request(signIn, variables);
+      expect(result.errors[0]?.extensions?.code).toBe("BAD_REQUEST");
+      expect(result.errors[0]?.message).toMatch(/"id"/);
+    }
+  });
 });
