@@ -94,6 +94,8 @@ export function enforceQueryLimits(
   }
 }
 
+const MAX_MEMO_KEY_LENGTH = 8192;
+
 /**
  * The same check with a bounded memo: scripts and the portal send the same few operations over and over, and the
  * cost walk costs as much as executing a small query. The key includes the variables, since page sizes count.
@@ -111,6 +113,11 @@ export function createQueryLimiter(
   const verdicts = new Map<string, GraphQLError | null>();
   return (source, document, operationName, variables) => {
     const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}\u0000${source}`;
+    // Large keys (long texts in variables) are checked without memo, so the memo stays small.
+    if (key.length > MAX_MEMO_KEY_LENGTH) {
+      enforceQueryLimits(schema, document, operationName, variables, limits);
+      return;
+    }
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       try {
