@@ -45,6 +45,23 @@ describeEachBackend("housekeeping", (getHandle) => {
       .values([link("old", long), link("live", soon)])
       .execute();
 
+    const credential = await db.selectFrom("credentials").selectAll().executeTakeFirstOrThrow();
+    await db.deleteFrom("credentials").execute();
+    const credentialRow = (id: string, expiresAt: string | null) => ({
+      ...credential,
+      id,
+      client_id: credential.client_id === null ? null : `client-${id}`,
+      expires_at: expiresAt,
+    });
+    await db
+      .insertInto("credentials")
+      .values([
+        credentialRow("rotated-long-ago", long),
+        credentialRow("current", null),
+        credentialRow("overlap", soon),
+      ])
+      .execute();
+
     const jobs = createHousekeeping({
       db,
       auditLog: { purgeExpiredAuditEntries: () => Promise.resolve(0) },

@@ -4,6 +4,7 @@ import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { Tables } from "../database/tables.js";
 import type { EventLogService } from "../event-log/event-log.service.js";
 import { purgeExpiredWebhookRecords } from "../webhooks/webhook-retention.js";
+import { deleteCredentialsEndedBefore } from "../credentials/credential.repository.js";
 import { deleteOneTimeTokensEndedBefore } from "../passwords/one-time-token.repository.js";
 import { RateLimiter } from "../rate-limits/rate-limiter.js";
 import { deleteSessionsEndedBefore } from "../sessions/session.repository.js";
@@ -22,7 +23,7 @@ const GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * The hourly clean-ups of rows that can never be used again: audit entries and events past their retention, ended sessions,
- * ended rate-limit windows and used or expired one-time links.
+ * ended rate-limit windows, used or expired one-time links, and credentials revoked or past their rotation overlap.
  */
 export function createHousekeeping(deps: HousekeepingDependencies): PeriodicJob[] {
   const graceCutoff = () => new Date(deps.clock().getTime() - GRACE_MS);
@@ -38,5 +39,6 @@ export function createHousekeeping(deps: HousekeepingDependencies): PeriodicJob[
     job("ended sessions", () => deleteSessionsEndedBefore(deps.db, graceCutoff())),
     job("ended rate-limit windows", () => rateLimiter.purgeEnded()),
     job("used or expired one-time links", () => deleteOneTimeTokensEndedBefore(deps.db, graceCutoff())),
+    job("revoked or expired credentials", () => deleteCredentialsEndedBefore(deps.db, graceCutoff())),
   ];
 }

@@ -209,7 +209,7 @@ export const seedRows: SeedRows = {
       status_changed_at: "2026-03-04T09:06:00.000Z",
       requested_by: alice,
       approved_at: "2026-03-04T09:05:00.000Z",
-      approved_by: "system:auto-approval",
+      approved_by: null,
       created_at: "2026-03-04T09:05:00.000Z",
       updated_at: "2026-03-04T09:06:00.000Z",
     },
