@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "./database.types.js";
+import { withStatementCache } from "./sqlite-statement-cache.js";
 import type { Tables } from "./tables.js";
 
 /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
@@ -22,7 +23,7 @@ export function openSqlite(file: string, logger: Logger): DatabaseHandle {
     connection.close();
     throw new Error(`cannot open SQLite database ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   logger.info({ database: "sqlite", file }, "database opened");
   let closing: Promise<void> | undefined;
   return {
