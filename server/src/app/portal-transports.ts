@@ -8,6 +8,8 @@ import { portalGraphQLPlugin } from "../graphql/portal-graphql.plugin.js";
 import { requestCredentials, requestOrigin } from "../http/request-credentials.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
 import { webhookRoutes } from "../webhooks/webhook.routes.js";
+import { defaultPortalDistDir } from "../web-portal/web-portal.paths.js";
+import { webPortalRoutes } from "../web-portal/web-portal.routes.js";
 import type { PortalServices } from "./portal-services.js";
 
 export interface PortalTransportOptions {
@@ -35,5 +37,6 @@ export function portalTransports(options: PortalTransportOptions): FastifyPlugin
         services: options.services.webhooks,
       }),
     );
+    await fastify.register(webPortalRoutes({ distDir: defaultPortalDistDir }));
   };
 }
