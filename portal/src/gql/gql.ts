@@ -14,10 +14,38 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n      query ErrorCodes {\n        errorCodes {\n          code\n          description\n        }\n      }\n    ": typeof types.ErrorCodesDocument,
+    "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyApplicationsDocument,
+    "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n": typeof types.ApplicationDetailDocument,
+    "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscribableApisDocument,
+    "\n  mutation CreateApplication($input: CreateApplicationInput!) {\n    createApplication(input: $input) {\n      application {\n        id\n      }\n    }\n  }\n": typeof types.CreateApplicationDocument,
+    "\n  mutation Subscribe($input: SubscribeInput!) {\n    subscribe(input: $input) {\n      subscription {\n        id\n        status\n      }\n    }\n  }\n": typeof types.SubscribeDocument,
+    "\n  subscription SubscriptionStatusChanged($applicationId: ID!) {\n    subscriptionStatusChanged(applicationId: $applicationId) {\n      subscriptionId\n      event\n    }\n  }\n": typeof types.SubscriptionStatusChangedDocument,
+    "\n  query Catalog($filter: ApiFilterInput) {\n    apis(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          summary\n          tags\n          deprecated\n          authMethod\n        }\n      }\n    }\n    apiTags {\n      tag\n      count\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  query ApiDetail($id: ID!) {\n    api(id: $id) {\n      id\n      name\n      summary\n      descriptionHtml\n      tags\n      deprecated\n      authMethod\n      apiKeyHeader\n      requestUrl\n      subscribable\n      limits\n      plans {\n        id\n        name\n        descriptionHtml\n        limits\n        needsApproval\n      }\n    }\n  }\n": typeof types.ApiDetailDocument,
+    "\n  query SiteMap {\n    siteMap {\n      kind\n      path\n      title\n    }\n  }\n": typeof types.SiteMapDocument,
+    "\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n": typeof types.ContentPageDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      isAdmin\n      isApprover\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      email\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation VerifyEmail($input: EmailLinkInput!) {\n    verifyEmail(input: $input) {\n      email\n    }\n  }\n": typeof types.VerifyEmailDocument,
 };
 const documents: Documents = {
-    "\n      query ErrorCodes {\n        errorCodes {\n          code\n          description\n        }\n      }\n    ": types.ErrorCodesDocument,
+    "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.MyApplicationsDocument,
+    "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n": types.ApplicationDetailDocument,
+    "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n": types.SubscribableApisDocument,
+    "\n  mutation CreateApplication($input: CreateApplicationInput!) {\n    createApplication(input: $input) {\n      application {\n        id\n      }\n    }\n  }\n": types.CreateApplicationDocument,
+    "\n  mutation Subscribe($input: SubscribeInput!) {\n    subscribe(input: $input) {\n      subscription {\n        id\n        status\n      }\n    }\n  }\n": types.SubscribeDocument,
+    "\n  subscription SubscriptionStatusChanged($applicationId: ID!) {\n    subscriptionStatusChanged(applicationId: $applicationId) {\n      subscriptionId\n      event\n    }\n  }\n": types.SubscriptionStatusChangedDocument,
+    "\n  query Catalog($filter: ApiFilterInput) {\n    apis(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          summary\n          tags\n          deprecated\n          authMethod\n        }\n      }\n    }\n    apiTags {\n      tag\n      count\n    }\n  }\n": types.CatalogDocument,
+    "\n  query ApiDetail($id: ID!) {\n    api(id: $id) {\n      id\n      name\n      summary\n      descriptionHtml\n      tags\n      deprecated\n      authMethod\n      apiKeyHeader\n      requestUrl\n      subscribable\n      limits\n      plans {\n        id\n        name\n        descriptionHtml\n        limits\n        needsApproval\n      }\n    }\n  }\n": types.ApiDetailDocument,
+    "\n  query SiteMap {\n    siteMap {\n      kind\n      path\n      title\n    }\n  }\n": types.SiteMapDocument,
+    "\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n": types.ContentPageDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      isAdmin\n      isApprover\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      email\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation VerifyEmail($input: EmailLinkInput!) {\n    verifyEmail(input: $input) {\n      email\n    }\n  }\n": types.VerifyEmailDocument,
 };
 
 /**
@@ -37,7 +65,63 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n      query ErrorCodes {\n        errorCodes {\n          code\n          description\n        }\n      }\n    "): (typeof documents)["\n      query ErrorCodes {\n        errorCodes {\n          code\n          description\n        }\n      }\n    "];
+export function graphql(source: "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApplication($input: CreateApplicationInput!) {\n    createApplication(input: $input) {\n      application {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApplication($input: CreateApplicationInput!) {\n    createApplication(input: $input) {\n      application {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Subscribe($input: SubscribeInput!) {\n    subscribe(input: $input) {\n      subscription {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Subscribe($input: SubscribeInput!) {\n    subscribe(input: $input) {\n      subscription {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscriptionStatusChanged($applicationId: ID!) {\n    subscriptionStatusChanged(applicationId: $applicationId) {\n      subscriptionId\n      event\n    }\n  }\n"): (typeof documents)["\n  subscription SubscriptionStatusChanged($applicationId: ID!) {\n    subscriptionStatusChanged(applicationId: $applicationId) {\n      subscriptionId\n      event\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog($filter: ApiFilterInput) {\n    apis(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          summary\n          tags\n          deprecated\n          authMethod\n        }\n      }\n    }\n    apiTags {\n      tag\n      count\n    }\n  }\n"): (typeof documents)["\n  query Catalog($filter: ApiFilterInput) {\n    apis(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          summary\n          tags\n          deprecated\n          authMethod\n        }\n      }\n    }\n    apiTags {\n      tag\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiDetail($id: ID!) {\n    api(id: $id) {\n      id\n      name\n      summary\n      descriptionHtml\n      tags\n      deprecated\n      authMethod\n      apiKeyHeader\n      requestUrl\n      subscribable\n      limits\n      plans {\n        id\n        name\n        descriptionHtml\n        limits\n        needsApproval\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiDetail($id: ID!) {\n    api(id: $id) {\n      id\n      name\n      summary\n      descriptionHtml\n      tags\n      deprecated\n      authMethod\n      apiKeyHeader\n      requestUrl\n      subscribable\n      limits\n      plans {\n        id\n        name\n        descriptionHtml\n        limits\n        needsApproval\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteMap {\n    siteMap {\n      kind\n      path\n      title\n    }\n  }\n"): (typeof documents)["\n  query SiteMap {\n    siteMap {\n      kind\n      path\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n"): (typeof documents)["\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      isAdmin\n      isApprover\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      isAdmin\n      isApprover\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($input: EmailLinkInput!) {\n    verifyEmail(input: $input) {\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($input: EmailLinkInput!) {\n    verifyEmail(input: $input) {\n      email\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

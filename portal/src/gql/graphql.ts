@@ -4,49 +4,240 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Stable codes of domain errors, returned in `extensions.code` of every GraphQL error. */
-export type ErrorCode =
-  /** The account is disabled by an administrator. */
-  | 'ACCOUNT_DISABLED'
-  /** The request is malformed. */
-  | 'BAD_REQUEST'
-  /** The change conflicts with existing data (for example a duplicate). */
-  | 'CONFLICT'
-  /** The e-mail address must be verified first. */
-  | 'EMAIL_NOT_VERIFIED'
-  /** The caller is signed in but not allowed to do this. */
-  | 'FORBIDDEN'
-  /** The access token's scope does not allow this operation. */
-  | 'INSUFFICIENT_SCOPE'
-  /** An unexpected error; it was logged with the request id. */
-  | 'INTERNAL'
-  /** E-mail address or password is wrong. */
-  | 'INVALID_CREDENTIALS'
-  /** The user is the last owner of an application. */
-  | 'LAST_OWNER'
-  /** The object does not exist or is not visible to the caller. */
-  | 'NOT_FOUND'
-  /** The password does not satisfy the portal's password policy. */
-  | 'PASSWORD_POLICY'
-  /** The request body or query is too large. */
-  | 'PAYLOAD_TOO_LARGE'
-  /** The query is deeper or costlier than allowed. */
-  | 'QUERY_TOO_COMPLEX'
-  /** Too many attempts; `retryAfterSeconds` tells when to try again. */
-  | 'RATE_LIMITED'
-  /** The link or token has expired; request a new one. */
-  | 'TOKEN_EXPIRED'
-  /** The link or token is unknown or was already used. */
-  | 'TOKEN_INVALID'
-  /** The caller is not signed in, or the session or token is no longer valid. */
-  | 'UNAUTHENTICATED'
-  /** The input is invalid; `fields` names each offending field. */
-  | 'VALIDATION_FAILED';
+/** How clients authenticate at the gateway when they call an API. */
+export type ApiAuthMethod =
+  /** An API key of the subscription, sent in the header `apiKeyHeader`. */
+  | 'KEY_AUTH'
+  /** No credentials: a public API without subscriptions. */
+  | 'NONE'
+  /** OAuth 2.0 access tokens from the gateway's token endpoint (see `oauth2`). */
+  | 'OAUTH2';
 
-export type ErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
+/** Narrows the catalog; all optional, combined with AND. */
+export type ApiFilterInput = {
+  /** Include deprecated APIs (flagged `deprecated`); default true. */
+  includeDeprecated?: boolean | null | undefined;
+  /** Words that must all occur (case-insensitive) in the name, summary, description or tags; at most 200 characters. */
+  search?: string | null | undefined;
+  /** Only APIs with this tag (case-insensitive). */
+  tag?: string | null | undefined;
+};
+
+/** How an application authenticates at the OAuth2 token endpoint. */
+export type ApplicationClientType =
+  /** A server-side application that can keep a secret; it gets a client secret. */
+  | 'CONFIDENTIAL'
+  /** A mobile or desktop application; no client secret (uses PKCE). */
+  | 'PUBLIC_NATIVE'
+  /** A single-page application in the browser; no client secret (uses PKCE). */
+  | 'PUBLIC_SPA';
+
+/** What a member may do with an application. */
+export type ApplicationRole =
+  /** Read, subscribe and unsubscribe, see credentials. */
+  | 'COLLABORATOR'
+  /** Everything: change, delete, manage members and subscriptions, see credentials. */
+  | 'OWNER'
+  /** Read only (no credentials). */
+  | 'READER';
+
+/** A new application; the caller becomes its owner. */
+export type CreateApplicationInput = {
+  /** How the application authenticates at the token endpoint. */
+  clientType: ApplicationClientType;
+  /** Description in markdown (at most 1,024 characters); omit for none. */
+  description?: string | null | undefined;
+  /** The id, chosen now and never changed: 4 to 50 characters, lower-case letters, digits, `_` and `-`, starting with a letter or digit. */
+  id: string | number;
+  /** Name shown in the portal (1 to 128 characters). */
+  name: string;
+  /** OAuth2 redirect URIs (at most 10, each at most 2,000 characters, no duplicates): https to any host; http only to localhost, 127.0.0.1 or [::1]; a custom scheme only with a host (`com.acme.app://callback`); never a fragment or user information. */
+  redirectUris?: Array<string> | null | undefined;
+};
+
+/** What kind of credential an API issues. */
+export type CredentialKind =
+  /** An API key, sent in the API's key header. */
+  | 'API_KEY'
+  /** An OAuth2 client id (and a client secret for confidential clients). */
+  | 'OAUTH2';
+
+/** The secret of an e-mail link. */
+export type EmailLinkInput = {
+  /** The `token` parameter of the link. */
+  token: string;
+};
+
+/** A value for one profile field; an empty value removes it. */
+export type ProfileFieldInput = {
+  /** Id of the field in the static configuration. */
+  field: string | number;
+  /** The value (trimmed; at most the field's `maxLength` characters). */
+  value: string;
+};
+
+/** E-mail address and password. */
+export type SignInInput = {
+  /** E-mail address of the account. */
+  email: string;
+  /** Password. */
+  password: string;
+};
+
+/** A new account. */
+export type SignUpInput = {
+  /** Name shown in the portal (1 to 100 characters). */
+  displayName: string;
+  /** E-mail address; it must be verified through the link sent to it. */
+  email: string;
+  /** Password; must satisfy the portal's password policy. */
+  password: string;
+  /** Profile field values; every required field needs one. */
+  profile?: Array<ProfileFieldInput> | null | undefined;
+};
+
+/** What a site map entry leads to. */
+export type SiteMapEntryKind =
+  /** One API's page (`/apis/<id>`). */
+  | 'API'
+  /** The API catalog (`/apis`). */
+  | 'CATALOG'
+  /** A content page (`/content/<id>`). */
+  | 'CONTENT_PAGE'
+  /** The portal's home page (`/`). */
+  | 'HOME';
+
+/** Which application subscribes to which API with which plan. */
+export type SubscribeInput = {
+  /** Id of the API (not deprecated; one that issues credentials). */
+  apiId: string | number;
+  /** Id of an application you own or collaborate on. */
+  applicationId: string | number;
+  /** Id of one of the API's plans that your groups allow. */
+  planId: string | number;
+};
+
+/** Where a subscription stands. */
+export type SubscriptionStatus =
+  /** Approved, credentials issued; waiting for the gateway to provision them. */
+  | 'APPROVED'
+  /** An approver declined the request; `statusReason` says why. */
+  | 'DECLINED'
+  /** Waiting for an approver; no credentials yet. */
+  | 'PENDING_APPROVAL'
+  /** Live at the gateway: the credentials work. */
+  | 'PROVISIONED'
+  /** The gateway could not provision it; `statusReason` says why. */
+  | 'PROVISIONING_FAILED';
+
+export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ErrorCodesQuery = { errorCodes: Array<{ code: ErrorCode, description: string }> };
+export type MyApplicationsQuery = { applications: { edges: Array<{ node: { id: string, name: string, description: string, clientType: ApplicationClientType, viewerRole: ApplicationRole | null, subscriptions: Array<{ id: string, status: SubscriptionStatus }> } }> } };
+
+export type ApplicationDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
 
 
-export const ErrorCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ErrorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<ErrorCodesQuery, ErrorCodesQueryVariables>;
+export type ApplicationDetailQuery = { application: { id: string, name: string, descriptionHtml: string, clientType: ApplicationClientType, redirectUris: Array<string>, viewerRole: ApplicationRole | null, subscriptions: Array<{ id: string, status: SubscriptionStatus, statusReason: string | null, createdAt: unknown, api: { id: string, name: string }, plan: { id: string, name: string, needsApproval: boolean }, credentials: Array<{ id: string, kind: CredentialKind, apiKey: string | null, clientId: string | null, createdAt: unknown, expiresAt: unknown }> | null }> } | null };
+
+export type SubscribableApisQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubscribableApisQuery = { apis: { edges: Array<{ node: { id: string, name: string, subscribable: boolean, plans: Array<{ id: string, name: string, limits: Array<string>, needsApproval: boolean }> } }> } };
+
+export type CreateApplicationMutationVariables = Exact<{
+  input: CreateApplicationInput;
+}>;
+
+
+export type CreateApplicationMutation = { createApplication: { application: { id: string } } };
+
+export type SubscribeMutationVariables = Exact<{
+  input: SubscribeInput;
+}>;
+
+
+export type SubscribeMutation = { subscribe: { subscription: { id: string, status: SubscriptionStatus } } };
+
+export type SubscriptionStatusChangedSubscriptionVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+
+export type SubscriptionStatusChangedSubscription = { subscriptionStatusChanged: { subscriptionId: string, event: string } };
+
+export type CatalogQueryVariables = Exact<{
+  filter?: ApiFilterInput | null | undefined;
+}>;
+
+
+export type CatalogQuery = { apis: { totalCount: number, edges: Array<{ node: { id: string, name: string, summary: string, tags: Array<string>, deprecated: boolean, authMethod: ApiAuthMethod } }> }, apiTags: Array<{ tag: string, count: number }> };
+
+export type ApiDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiDetailQuery = { api: { id: string, name: string, summary: string, descriptionHtml: string | null, tags: Array<string>, deprecated: boolean, authMethod: ApiAuthMethod, apiKeyHeader: string | null, requestUrl: string | null, subscribable: boolean, limits: Array<string>, plans: Array<{ id: string, name: string, descriptionHtml: string, limits: Array<string>, needsApproval: boolean }> } };
+
+export type SiteMapQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteMapQuery = { siteMap: Array<{ kind: SiteMapEntryKind, path: string, title: string }> };
+
+export type ContentPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ContentPageQuery = { contentPage: { id: string, title: string, html: string } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, displayName: string, email: string, emailVerified: boolean, isAdmin: boolean, isApprover: boolean } | null };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { viewer: { id: string } } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: { signedOut: boolean } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { email: string } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: EmailLinkInput;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { email: string } };
+
+
+export const MyApplicationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyApplications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"clientType"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const ApplicationDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionHtml"}},{"kind":"Field","name":{"kind":"Name","value":"clientType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"api"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"needsApproval"}}]}},{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationDetailQuery, ApplicationDetailQueryVariables>;
+export const SubscribableApisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubscribableApis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subscribable"}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}},{"kind":"Field","name":{"kind":"Name","value":"needsApproval"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubscribableApisQuery, SubscribableApisQueryVariables>;
+export const CreateApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApplicationMutation, CreateApplicationMutationVariables>;
+export const SubscribeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Subscribe"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubscribeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscribe"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SubscribeMutation, SubscribeMutationVariables>;
+export const SubscriptionStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SubscriptionStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscriptionStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"applicationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"event"}}]}}]}}]} as unknown as DocumentNode<SubscriptionStatusChangedSubscription, SubscriptionStatusChangedSubscriptionVariables>;
+export const CatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Catalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ApiFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"deprecated"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tag"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
+export const ApiDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"api"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionHtml"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"deprecated"}},{"kind":"Field","name":{"kind":"Name","value":"authMethod"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeyHeader"}},{"kind":"Field","name":{"kind":"Name","value":"requestUrl"}},{"kind":"Field","name":{"kind":"Name","value":"subscribable"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"descriptionHtml"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}},{"kind":"Field","name":{"kind":"Name","value":"needsApproval"}}]}}]}}]}}]} as unknown as DocumentNode<ApiDetailQuery, ApiDetailQueryVariables>;
+export const SiteMapDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteMap"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteMap"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<SiteMapQuery, SiteMapQueryVariables>;
+export const ContentPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContentPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contentPage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"html"}}]}}]}}]} as unknown as DocumentNode<ContentPageQuery, ContentPageQueryVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isApprover"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}}]}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const VerifyEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EmailLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
