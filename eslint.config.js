@@ -47,7 +47,7 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    files: ["server/src/runtime-config/environment.ts"],
+    files: ["server/src/runtime-config/environment.ts", "bridge/src/environment.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {
