@@ -1,0 +1,242 @@
+import { gzipSync } from "node:zlib";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPortalTestServer, type PortalTestServer } from "../testing/portal-test-server.js";
+import {
+  axeViolations,
+  chromiumAvailable,
+  CHROMIUM_PATH,
+  focusedElementId,
+  largestContentfulPaint,
+  launchChromium,
+  pageLayout,
+} from "./browser-harness.js";
+import { ensurePortalBuild } from "./portal-build.js";
+
+// The web portal end to end: the built portal served by the real server, driven in Debian's Chromium.
+if (!chromiumAvailable) {
+  process.stderr.write(
+    `\n*** Browser tests of the web portal SKIPPED: no Chromium at ${CHROMIUM_PATH} ***\n\n`,
+  );
+}
+
+const widths = [
+  { name: "phone", width: 375, height: 740 },
+  { name: "desktop", width: 1280, height: 900 },
+] as const;
+
+describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
+  let server: PortalTestServer;
+  let browser: Browser;
+  const consoleProblems: string[] = [];
+
+  beforeAll(async () => {
+    ensurePortalBuild();
+    [server, browser] = await Promise.all([startPortalTestServer(), launchChromium()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newContext(width: number, height: number): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url });
+    context.on("console", (message) => {
+      if (message.type() === "error") consoleProblems.push(message.text());
+    });
+    return context;
+  }
+
+  /** Zero axe violations, no horizontal scrolling, one h1 and a main landmark on the page as it is now. */
+  async function expectAccessible(page: Page, what: string) {
+    expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
+    expect(await pageLayout(page), `layout of ${what}`).toEqual({ overflow: 0, h1: 1, main: 1 });
+  }
+
+  for (const size of widths) {
+    it(`catalog loads and filters at ${size.width} px, within the JavaScript budget`, async () => {
+      const context = await newContext(size.width, size.height);
+      const page = await context.newPage();
+      const scripts: Buffer[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script") {
+          void response.body().then((body) => scripts.push(body));
+        }
+      });
+      await page.goto("/apis");
+      await page.getByRole("heading", { level: 1, name: "APIs" }).waitFor();
+      await page.locator(".api-list li").first().waitFor();
+      const allCount = await page.locator(".api-list > li").count();
+      expect(allCount).toBeGreaterThan(1);
+
+      const lcp = await largestContentfulPaint(page);
+      const gzippedJs = scripts.reduce((sum, body) => sum + gzipSync(body).length, 0);
+      process.stdout.write(
+        `web portal catalog at ${size.width} px: ${(gzippedJs / 1024).toFixed(1)} KB gzipped JavaScript ` +
+          `(${scripts.length} files), Largest Contentful Paint ${lcp.toFixed(0)} ms\n`,
+      );
+      expect(gzippedJs).toBeLessThan(120 * 1024);
+      expect(lcp).toBeGreaterThan(0);
+      await expectAccessible(page, `catalog at ${size.width} px`);
+
+      // Tag filter: every listed API carries the tag, and the count shrinks.
+      const tagSelect = page.getByLabel("Tag", { exact: true });
+      const firstTag = await tagSelect.locator("option").nth(1).getAttribute("value");
+      expect(firstTag).toBeTruthy();
+      await tagSelect.selectOption(firstTag);
+      await page.waitForURL(`**/apis?tag=${encodeURIComponent(firstTag!)}`);
+      await expect
+        .poll(async () => {
+          const items = await page.locator(".api-list > li").all();
+          const tags = await Promise.all(items.map((item) => item.locator(".tags li").allTextContents()));
+          return tags.length > 0 && tags.every((list) => list.includes(firstTag!));
+        })
+        .toBe(true);
+
+      // Search: an unlikely word finds nothing, and the page says so.
+      await tagSelect.selectOption("");
+      await page.getByLabel("Search").fill("zzz-no-such-api");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByText("0 APIs match").waitFor();
+      await expectAccessible(page, `empty catalog at ${size.width} px`);
+
+      // API detail with its plans.
+      await page.getByLabel("Search").fill("");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.locator(".api-list h2 a").first().click();
+      await page.getByRole("heading", { level: 2, name: "Plans" }).waitFor();
+      await expectAccessible(page, `API detail at ${size.width} px`);
+      await context.close();
+    });
+  }
+
+  it("sign up, verify by the e-mailed link, sign in, create an application, subscribe to a free plan, see the key", async () => {
+    const context = await newContext(1280, 900);
+    const page = await context.newPage();
+    const email = `dev-${Date.now()}@example.com`;
+    const password = "Developer-password-2024";
+
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await expectAccessible(page, "home");
+
+    await page.getByRole("link", { name: "Sign up" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Sign up" }).waitFor();
+    await expectAccessible(page, "sign up");
+    // Client-side validation with the server's rules, shown next to the fields.
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await expect.poll(() => page.locator("#email-error").textContent()).toContain("e-mail address");
+    await expectAccessible(page, "sign up with field errors");
+
+    await page.getByLabel("Display name").fill("Dana Developer");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign up" }).click();
+    // The sample configuration requires profile fields the form learns from the server's field errors.
+    for (let round = 0; round < 3; round++) {
+      const outcome = await Promise.race([
+        page
+          .getByText("We sent a verification link")
+          .waitFor()
+          .then(() => "sent" as const),
+        page
+          .locator("[id^='profile-'][aria-invalid='true']")
+          .first()
+          .waitFor()
+          .then(() => "profile" as const),
+      ]);
+      if (outcome === "sent") break;
+      await expectAccessible(page, "sign up with server field errors");
+      for (const input of await page.locator("input[id^='profile-'][aria-invalid='true']").all()) {
+        await input.fill("Dana Developer");
+      }
+      await page.getByRole("button", { name: "Sign up" }).click();
+    }
+    await page.getByText("We sent a verification link").waitFor();
+
+    const mail = await server.lastEvent("user.verification_requested", (p) => p.email === email);
+    const token = new URL(mail.link).searchParams.get("token");
+    expect(token).toBeTruthy();
+    await page.goto(`/verify-email?token=${encodeURIComponent(token!)}`);
+    await page.getByText("is verified").waitFor();
+    await expectAccessible(page, "verify e-mail");
+
+    await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill("wrong-password-1");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("The e-mail address or password is not correct.").waitFor();
+    await expectAccessible(page, "sign in with an error");
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "My applications" }).waitFor();
+    await page.getByText("Signed in as Dana Developer").waitFor();
+    await expectAccessible(page, "my applications (empty)");
+
+    await page.getByRole("link", { name: "Register an application" }).click();
+    await page.getByRole("heading", { level: 1, name: "Register an application" }).waitFor();
+    await page.getByLabel("Application id").fill("Bad Id");
+    await page.getByLabel("Name", { exact: true }).fill("Dana's app");
+    await page
+      .getByLabel("Redirect URIs")
+      .fill("https://dana.example/callback\nhttp://dana.example/insecure");
+    await page.getByRole("button", { name: "Register application" }).click();
+    await expect.poll(() => page.locator("#id-error").textContent()).toContain("lower-case");
+    await expect.poll(() => page.locator("#redirectUris-error").textContent()).toContain("Line 2");
+    await expect.poll(() => focusedElementId(page)).toBe("id");
+    await expectAccessible(page, "new application with field errors");
+    await page.getByLabel("Application id").fill("danas-app");
+    await page.getByLabel("Redirect URIs (optional)").fill("https://dana.example/callback");
+    await page.getByLabel("Single-page application").check();
+    await page.getByRole("button", { name: "Register application" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dana's app" }).waitFor();
+    await page.getByText("Single-page application").waitFor();
+    await expectAccessible(page, "application detail");
+
+    // The server's own field errors: the same id again is a conflict.
+    await page.goto("/applications/new");
+    await page.getByLabel("Application id").fill("danas-app");
+    await page.getByLabel("Name", { exact: true }).fill("Again");
+    await page.getByRole("button", { name: "Register application" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /conflicts|already/ })
+      .waitFor();
+    await page.goto("/applications/danas-app");
+    await page.getByRole("heading", { level: 1, name: "Dana's app" }).waitFor();
+
+    // Subscribe to a free plan of a key-auth API.
+    const apiSelect = page.getByLabel("API", { exact: true });
+    const optionValues = await Promise.all(
+      (await apiSelect.locator("option").all()).map((option) => option.getAttribute("value")),
+    );
+    const apiOptions = optionValues.filter((value): value is string => !!value);
+    expect(apiOptions.length).toBeGreaterThan(0);
+    const keyAuthApi = apiOptions.includes("orders") ? "orders" : apiOptions[0]!;
+    await apiSelect.selectOption(keyAuthApi);
+    await page.getByRole("radio", { name: "Free" }).check();
+    await expectAccessible(page, "subscribe form");
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.getByText("Subscribed. Your credentials are shown above.").waitFor();
+    const apiKey = await page.getByTestId("api-key").first().textContent();
+    expect(apiKey?.length ?? 0).toBeGreaterThan(16);
+    await expectAccessible(page, "application with a subscription and its key");
+
+    // The phone width shows the same page without horizontal scrolling.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expectAccessible(page, "application at 375 px");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+    await page.goto("/applications");
+    await page.getByText("Please sign in to see your applications").waitFor();
+    await page.goto("/no-such-page");
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await expectAccessible(page, "not found");
+    await context.close();
+
+    expect(consoleProblems.filter((text) => /Content Security Policy|Refused/.test(text))).toEqual([]);
+  }, 120_000);
+});
