@@ -18,6 +18,10 @@ export function ensurePortalBuild(): void {
   const index = path.join(repoRoot, "portal", "dist", "index.html");
   const sources = path.join(repoRoot, "portal", "src");
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
-  const result = spawnSync("npm", ["run", "build", "-w", "portal"], { cwd: repoRoot, encoding: "utf8" });
+  // vitest sets NODE_ENV=test, which would make vite build Svelte's development bundle.
+  const result = spawnSync("env", ["NODE_ENV=production", "npm", "run", "build", "-w", "portal"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`building the portal failed:\n${result.stdout}\n${result.stderr}`);
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { webPortalRoutes } from "./web-portal.routes.js";
 
@@ -18,6 +19,7 @@ function builtPortal(): string {
   mkdirSync(path.join(dist, "assets"));
   writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>portal</title>");
   writeFileSync(path.join(dist, "assets", "index-abc123.js"), "console.log(1)");
+  writeFileSync(path.join(dist, "assets", "index-abc123.js.gz"), gzipSync("console.log(1)"));
   writeFileSync(path.join(dist, "favicon.svg"), "<svg/>");
   return dist;
 }
@@ -52,6 +54,13 @@ describe("web portal routes", () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(asset.headers["content-type"]).toContain("javascript");
+    const compressed = await app.inject({
+      method: "GET",
+      url: "/assets/index-abc123.js",
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(compressed.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(compressed.rawPayload).toString()).toBe("console.log(1)");
     const icon = await app.inject({ method: "GET", url: "/favicon.svg" });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers["cache-control"]).toBe("public, max-age=0");

@@ -27,7 +27,7 @@ export function webPortalRoutes(options: WebPortalRoutesOptions): FastifyPluginA
   const root = path.resolve(options.distDir);
   const indexFile = path.join(root, "index.html");
   return async (fastify) => {
-    await fastify.register(fastifyStatic, { root, serve: false });
+    await fastify.register(fastifyStatic, { root, serve: false, preCompressed: true });
 
     fastify.addHook("onSend", (_request, reply, payload, done) => {
       void reply.headers(webPortalSecurityHeaders);
