@@ -119,7 +119,8 @@ export class ListenerWorker {
     const outcome = await this.post(lease, delivery);
     if (this.stopped) return { kind: "gone" };
     const result = await client.recordAttempt(listenerId, delivery.attemptId, config.holderId, outcome);
-    if (result.acknowledged) return { kind: "again" };
+    const answered2xx = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
+    if (result.acknowledged || answered2xx) return { kind: "again" };
     const age =
       (this.clock().getTime() - Date.parse(result.firstAttemptAt ?? delivery.firstAttemptAt)) / 1000;
     const single = delivery.events.length === 1;

@@ -297,7 +297,11 @@ export const deliveryResponse = z.object({
   events: z.array(webhookEventSchema),
 });
 export const attemptResultResponse = z.object({
-  acknowledged: z.boolean().describe("True when the answer was 2xx and the events were acknowledged."),
+  acknowledged: z
+    .boolean()
+    .describe(
+      "True when the answer was 2xx and the events are acknowledged (by this attempt, or already by the listener itself).",
+    ),
   position: z.number().int(),
   attempt: z.number().int(),
   firstAttemptAt: isoTime.nullable(),

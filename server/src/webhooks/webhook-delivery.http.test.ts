@@ -156,6 +156,20 @@ describe("webhook delivery over HTTP", async () => {
         ]);
       });
 
+      it("counts a 2xx as acknowledged when a pulling listener acknowledged the events itself first", async () => {
+        await register("d-pull");
+        await lease("d-pull");
+        const sequence = await t.event("pulled");
+        const delivery = await claim("d-pull");
+        expect(delivery?.events.map((e) => e.sequence)).toEqual([sequence]);
+        expect((await t.as.mailer("DELETE", `/webhooks/events/d-pull/${sequence}`)).status).toBe(200);
+        expect(await record("d-pull", delivery?.attemptId ?? "", 200)).toMatchObject({
+          acknowledged: true,
+          position: sequence,
+        });
+        expect(await claim("d-pull")).toBeNull();
+      });
+
       it("dead-letters a poison event with an alert, lets later events flow, and delivers it again on request", async () => {
         await register("d-dead");
         await lease("d-dead");

@@ -200,7 +200,8 @@ export class WebhookDeliveryService {
           consecutive_failures: 0,
         });
         return {
-          acknowledged: current !== null,
+          // Also true when the listener acknowledged the events itself (pulling, like the reference listeners).
+          acknowledged: current !== null || position >= attempt.lastSequence,
           position,
           attempt: attempt.attempt,
           firstAttemptAt: null,
