@@ -1,3 +1,6 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +23,9 @@ if (!chromiumAvailable) {
   );
 }
 
+/** Screenshots of every checked page at both widths (kept by CI as artifacts; ignored by git). */
+const SCREENSHOT_DIR = fileURLToPath(new URL("../../../portal/screenshots", import.meta.url));
+
 const widths = [
   { name: "phone", width: 375, height: 740 },
   { name: "desktop", width: 1280, height: 900 },
@@ -29,9 +35,12 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
   let server: PortalTestServer;
   let browser: Browser;
   const consoleProblems: string[] = [];
+  let screenshots = 0;
 
   beforeAll(async () => {
     ensurePortalBuild();
+    rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     [server, browser] = await Promise.all([startPortalTestServer(), launchChromium()]);
   }, 120_000);
 
@@ -48,10 +57,24 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     return context;
   }
 
-  /** Zero axe violations, no horizontal scrolling, one h1 and a main landmark on the page as it is now. */
+  /**
+   * At 375 px and at 1280 px: zero axe violations, no horizontal scrolling, one h1 and a main landmark on the page
+   * as it is now, and a full-page screenshot in {@link SCREENSHOT_DIR}. The viewport is restored afterwards.
+   */
   async function expectAccessible(page: Page, what: string) {
-    expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
-    expect(await pageLayout(page), `layout of ${what}`).toEqual({ overflow: 0, h1: 1, main: 1 });
+    const original = page.viewportSize();
+    for (const size of widths) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      expect(await axeViolations(page), `axe on ${what} at ${size.width} px`).toEqual([]);
+      expect(await pageLayout(page), `layout of ${what} at ${size.width} px`).toEqual({
+        overflow: 0,
+        h1: 1,
+        main: 1,
+      });
+      const name = `${String(++screenshots).padStart(2, "0")}-${what.replace(/[^a-z0-9]+/gi, "-")}-${size.width}.png`;
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+    }
+    if (original) await page.setViewportSize(original);
   }
 
   for (const size of widths) {
@@ -89,7 +112,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
       expect(transferredJs).toBeLessThanOrEqual(gzippedJs);
       for (const script of loadedScripts) expect(["br", "gzip"]).toContain(script.encoding);
       expect(lcp).toBeGreaterThan(0);
-      await expectAccessible(page, `catalog at ${size.width} px`);
+      await expectAccessible(page, `catalog (opened at ${size.width} px)`);
 
       // Tag filter: every listed API carries the tag, and the count shrinks.
       const tagSelect = page.getByLabel("Tag", { exact: true });
@@ -110,14 +133,14 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
       await page.getByLabel("Search").fill("zzz-no-such-api");
       await page.getByRole("button", { name: "Search" }).click();
       await page.getByText("0 APIs match").waitFor();
-      await expectAccessible(page, `empty catalog at ${size.width} px`);
+      await expectAccessible(page, `empty catalog (opened at ${size.width} px)`);
 
       // API detail with its plans.
       await page.getByLabel("Search").fill("");
       await page.getByRole("button", { name: "Search" }).click();
       await page.locator(".api-list h2 a").first().click();
       await page.getByRole("heading", { level: 2, name: "Plans" }).waitFor();
-      await expectAccessible(page, `API detail at ${size.width} px`);
+      await expectAccessible(page, `API detail (opened at ${size.width} px)`);
       await context.close();
     });
   }
@@ -234,10 +257,6 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     const apiKey = await page.getByTestId("api-key").first().textContent();
     expect(apiKey?.length ?? 0).toBeGreaterThan(16);
     await expectAccessible(page, "application with a subscription and its key");
-
-    // The phone width shows the same page without horizontal scrolling.
-    await page.setViewportSize({ width: 375, height: 740 });
-    await expectAccessible(page, "application at 375 px");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).first().waitFor();
