@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPortalTestServer, type PortalTestServer } from "../testing/portal-test-server.js";
+import { startPortalTestServer, TEST_ADMIN, type PortalTestServer } from "../testing/portal-test-server.js";
 import {
   axeViolations,
   chromiumAvailable,
@@ -257,6 +257,37 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     const apiKey = await page.getByTestId("api-key").first().textContent();
     expect(apiKey?.length ?? 0).toBeGreaterThan(16);
     await expectAccessible(page, "application with a subscription and its key");
+
+    // A plan that needs approval: the pending state is explained, and an approver's decline (here the administrator,
+    // over the API) reaches the open page live, with the reason, without reloading.
+    await apiSelect.selectOption("payments");
+    await page.getByRole("radio", { name: "Premium" }).check();
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.getByText("Your request is waiting for approval").waitFor();
+    const payments = page.locator(".subscription").filter({ hasText: "Payments API" });
+    await payments.getByText("Waiting for approval").waitFor();
+    await expectAccessible(page, "application with a pending subscription");
+    const approver = server.client();
+    await approver.ok(`mutation ($input: SignInInput!) { signIn(input: $input) { expiresAt } }`, {
+      input: TEST_ADMIN,
+    });
+    const queue = await approver.ok<{
+      approvals: { edges: { node: { subscription: { id: string }; application: { id: string } } }[] };
+    }>(`{ approvals(first: 100) { edges { node { subscription { id } application { id } } } } }`);
+    const pending = queue.approvals.edges.find((edge) => edge.node.application.id === "danas-app");
+    expect(pending).toBeDefined();
+    await approver.ok(
+      `mutation ($input: DeclineSubscriptionInput!) { declineSubscription(input: $input) { subscription { id } } }`,
+      {
+        input: {
+          subscriptionId: pending!.node.subscription.id,
+          reason: "Premium is for contracted partners.",
+        },
+      },
+    );
+    await payments.getByText("Declined").waitFor();
+    await payments.getByText("Reason: Premium is for contracted partners.").waitFor();
+    await expectAccessible(page, "application with a declined subscription");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).first().waitFor();
