@@ -145,6 +145,25 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     });
   }
 
+  it("says when the connection is lost and recovers when it is back", async () => {
+    const context = await newContext(1280, 900);
+    const page = await context.newPage();
+    await page.goto("/apis");
+    await page.locator(".api-list > li").first().waitFor({ timeout: 5000 });
+    await context.setOffline(true);
+    await page.getByText("You are offline.").waitFor({ timeout: 5000 });
+    await page.getByLabel("Search").fill("logistics");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByText("The portal cannot reach its server.").waitFor({ timeout: 5000 });
+    await expectAccessible(page, "catalog offline");
+    await context.setOffline(false);
+    // Back online, the catalog loads again by itself.
+    await page.getByText("1 API match").waitFor({ timeout: 5000 });
+    expect(await page.getByText("You are offline.").count()).toBe(0);
+    expect(await page.getByText("The portal cannot reach its server.").count()).toBe(0);
+    await context.close();
+  });
+
   it("sign up, verify by the e-mailed link, sign in, create an application, subscribe to a free plan, see the key", async () => {
     const context = await newContext(1280, 900);
     const page = await context.newPage();
