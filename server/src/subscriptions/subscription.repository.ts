@@ -95,18 +95,22 @@ export async function listSubscriptionsOfApplications(
 export async function updateSubscription(db: Kysely<Tables>, subscription: Subscription): Promise<void> {
   await db
     .updateTable("subscriptions")
-    .set({
-      plan_id: subscription.planId,
-      status: subscription.status,
-      status_reason: subscription.statusReason,
-      status_changed_at: subscription.statusChangedAt,
-      requested_by: subscription.requestedBy,
-      approved_at: subscription.approvedAt,
-      approved_by: subscription.approvedBy,
-      updated_at: subscription.updatedAt,
-    })
+    .set(changeableColumns(subscription))
     .where("id", "=", subscription.id)
     .execute();
+}
+
+function changeableColumns(subscription: Subscription) {
+  return {
+    plan_id: subscription.planId,
+    status: subscription.status,
+    status_reason: subscription.statusReason,
+    status_changed_at: subscription.statusChangedAt,
+    requested_by: subscription.requestedBy,
+    approved_at: subscription.approvedAt,
+    approved_by: subscription.approvedBy,
+    updated_at: subscription.updatedAt,
+  };
 }
 
 /**
@@ -121,16 +125,7 @@ export async function updateSubscriptionIfStatus(
 ): Promise<boolean> {
   const result = await db
     .updateTable("subscriptions")
-    .set({
-      plan_id: subscription.planId,
-      status: subscription.status,
-      status_reason: subscription.statusReason,
-      status_changed_at: subscription.statusChangedAt,
-      requested_by: subscription.requestedBy,
-      approved_at: subscription.approvedAt,
-      approved_by: subscription.approvedBy,
-      updated_at: subscription.updatedAt,
-    })
+    .set(changeableColumns(subscription))
     .where("id", "=", subscription.id)
     .where("status", "in", from)
     .executeTakeFirst();
