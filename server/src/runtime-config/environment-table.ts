@@ -1,4 +1,17 @@
+import { readFileSync } from "node:fs";
 import { variables } from "./runtime-config.variables.js";
+
+interface BridgeVariable {
+  readonly name: string;
+  readonly default: string | null;
+  readonly description: string;
+}
+
+/** The bridge is its own workspace; its variables are listed in a JSON file its tests check against its schema. */
+function bridgeVariables(): readonly BridgeVariable[] {
+  const file = new URL("../../../bridge/environment-variables.json", import.meta.url);
+  return (JSON.parse(readFileSync(file, "utf8")) as { variables: BridgeVariable[] }).variables;
+}
 
 export const TABLE_START =
   "<!-- env-table:start (generated from runtime-config.variables.ts: npm run docs:env) -->";
@@ -43,6 +56,10 @@ export function renderEnvironmentTable(): string {
     const fileNote = "secret" in v && v.secret ? ` Secret: may be given as \`${v.name}_FILE\`.` : "";
     return `| \`${v.name}\` | ${fallback} | ${v.description}${fileNote} |`;
   });
+  for (const v of bridgeVariables()) {
+    const fallback = v.default === null ? "—" : `\`${v.default}\``;
+    rows.push(`| \`${v.name}\` | ${fallback} | Bridge: ${v.description} |`);
+  }
   for (const v of toolingVariables) rows.push(`| \`${v.name}\` | \`${v.default}\` | ${v.description} |`);
   return [TABLE_START, "| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows, TABLE_END].join(
     "\n",

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { bridgeVariables } from "./bridge-config.js";
+
+interface Documented {
+  readonly name: string;
+  readonly default: string | null;
+  readonly description: string;
+}
+
+const documented = (
+  JSON.parse(readFileSync(new URL("../environment-variables.json", import.meta.url), "utf8")) as {
+    variables: Documented[];
+  }
+).variables;
+
+describe("bridge environment variables in the README table", () => {
+  it("documents exactly the variables the bridge reads (LOG_LEVEL is the server's row)", () => {
+    const read = Object.keys(bridgeVariables).filter((name) => name !== "LOG_LEVEL");
+    expect(documented.map((v) => v.name).sort()).toEqual(read.sort());
+  });
+
+  it("documents each default as the schema applies it", () => {
+    for (const variable of documented) {
+      const schema = bridgeVariables[variable.name as keyof typeof bridgeVariables];
+      const parsed = schema.safeParse(undefined);
+      const applied = parsed.success && parsed.data !== undefined ? String(parsed.data) : null;
+      if (variable.name === "BRIDGE_ID") continue; // computed at start (host:pid:random)
+      expect(variable.default, variable.name).toBe(applied);
+    }
+  });
+});
