@@ -214,4 +214,46 @@ describe("scripts/start.mjs", () => {
     expect(npm.calls()).toEqual([]);
     expect(() => process.kill(child.pid, 0)).toThrow();
   });
+
+  it("starts the bridge once the server listens, with a made-up delivery account both share, and stops both", async () => {
+    const root = tempRoot();
+    symlinkSync(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"));
+    const fakeProcess = (file: string, lines: string[]) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, [...lines, "setInterval(() => {}, 1000);"].join("\n"));
+    };
+    fakeProcess(path.join(root, "server", "src", "main.ts"), [
+      'process.on("SIGTERM", () => process.exit(0));',
+      "process.stdout.write(`server accounts ${String(process.env.PORTAL_SERVICE_ACCOUNTS)}\\n`);",
+      'process.stdout.write("API portal listening on http://127.0.0.1:4567\\n");',
+    ]);
+    fakeProcess(path.join(root, "bridge", "src", "main.ts"), [
+      'process.on("SIGTERM", () => { process.stdout.write(`bridge got SIGTERM\\n`); process.exit(0); });',
+      "process.stdout.write(`bridge ${String(process.env.BRIDGE_PORTAL_URL)} ${String(process.env.BRIDGE_TOKEN)} ${process.pid}\\n`);",
+    ]);
+    const npm = fakeNpm(root);
+    const started = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+      cwd: tmpdir(),
+      env: processEnvWithPath(npm.bin),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    const bridgeUp = new Promise<RegExpExecArray>((resolve) => {
+      started.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /bridge (\S+) (\S+) (\d+)/.exec(stdout);
+        if (match) resolve(match);
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => started.on("exit", (code) => resolve(code)));
+
+    const [, url, token, pid] = await bridgeUp;
+    expect(url).toBe("http://127.0.0.1:4567");
+    expect(token?.length).toBeGreaterThanOrEqual(32);
+    expect(stdout).toContain(`server accounts bridge:read-write:${token}`);
+    started.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stdout).toContain("bridge got SIGTERM");
+    expect(() => process.kill(Number(pid), 0)).toThrow();
+  });
 });
