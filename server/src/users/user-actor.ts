@@ -2,15 +2,14 @@ import type { Kysely } from "kysely";
 import type { AccessScope, CallOrigin, UserActor } from "../actor/actor.js";
 import type { Tables } from "../database/tables.js";
 import { groupFlags } from "../groups/group-flags.js";
-import { groupIdsOfUser } from "../groups/group-membership.repository.js";
 import type { StaticConfig } from "../static-config/static-config.js";
-import { findUserById } from "./user.repository.js";
+import { findActorRecord } from "./user-actor.repository.js";
 
 /**
  * The actor for a user who authenticated with a session or a personal access token, read fresh from the
  * database: null when the user does not exist or is disabled, so a disabled account's sessions and tokens stop
  * working with the next request. Groups come from `user_groups`; admin/approver rights from the groups' flags in
- * the static configuration (memberships of groups no longer configured grant nothing). Two SQL statements.
+ * the static configuration (memberships of groups no longer configured grant nothing). One SQL statement.
  */
 export async function loadUserActor(
   db: Kysely<Tables>,
@@ -20,9 +19,9 @@ export async function loadUserActor(
   scope: AccessScope,
   origin: CallOrigin,
 ): Promise<UserActor | null> {
-  const user = await findUserById(db, userId);
+  const user = await findActorRecord(db, userId);
   if (!user || user.disabledAt !== null) return null;
-  const groups = await groupIdsOfUser(db, userId);
+  const groups = [...user.groups];
   const flags = groupFlags(config, groups);
   return {
     kind: "user",
