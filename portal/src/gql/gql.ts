@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccessTokens {\n    accessTokens(first: 100) {\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.AccessTokensDocument,
+    "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n      }\n    }\n  }\n": typeof types.CreateAccessTokenDocument,
+    "\n  mutation RevokeAccessToken($input: RevokeAccessTokenInput!) {\n    revokeAccessToken(input: $input) {\n      accessToken {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeAccessTokenDocument,
+    "\n  query Profile {\n    viewer {\n      id\n      displayName\n      email\n      profile {\n        field\n        label\n        maxLength\n        required\n        value\n      }\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      viewer {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($input: EmailAddressInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyApplicationsDocument,
     "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n": typeof types.ApplicationDetailDocument,
     "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscribableApisDocument,
@@ -31,6 +39,14 @@ type Documents = {
     "\n  mutation VerifyEmail($input: EmailLinkInput!) {\n    verifyEmail(input: $input) {\n      email\n    }\n  }\n": typeof types.VerifyEmailDocument,
 };
 const documents: Documents = {
+    "\n  query AccessTokens {\n    accessTokens(first: 100) {\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.AccessTokensDocument,
+    "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n      }\n    }\n  }\n": types.CreateAccessTokenDocument,
+    "\n  mutation RevokeAccessToken($input: RevokeAccessTokenInput!) {\n    revokeAccessToken(input: $input) {\n      accessToken {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeAccessTokenDocument,
+    "\n  query Profile {\n    viewer {\n      id\n      displayName\n      email\n      profile {\n        field\n        label\n        maxLength\n        required\n        value\n      }\n    }\n  }\n": types.ProfileDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      viewer {\n        id\n        displayName\n      }\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($input: EmailAddressInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.MyApplicationsDocument,
     "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n": types.ApplicationDetailDocument,
     "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n": types.SubscribableApisDocument,
@@ -62,6 +78,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessTokens {\n    accessTokens(first: 100) {\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessTokens {\n    accessTokens(first: 100) {\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          lastUsedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAccessToken($input: RevokeAccessTokenInput!) {\n    revokeAccessToken(input: $input) {\n      accessToken {\n        id\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAccessToken($input: RevokeAccessTokenInput!) {\n    revokeAccessToken(input: $input) {\n      accessToken {\n        id\n        revokedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile {\n    viewer {\n      id\n      displayName\n      email\n      profile {\n        field\n        label\n        maxLength\n        required\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query Profile {\n    viewer {\n      id\n      displayName\n      email\n      profile {\n        field\n        label\n        maxLength\n        required\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      viewer {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      viewer {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      endedSessions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: EmailAddressInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: EmailAddressInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      endedSessions\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      endedSessions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,9 @@ describe("matchRoute", () => {
     ["/signup", { name: "sign-up" }],
     ["/signin", { name: "sign-in" }],
     ["/verify-email", { name: "verify-email" }],
+    ["/forgot-password", { name: "forgot-password" }],
+    ["/reset-password", { name: "reset-password" }],
+    ["/profile", { name: "profile" }],
     ["/applications", { name: "applications" }],
     ["/applications/new", { name: "new-application" }],
     ["/applications/my-app", { name: "application", applicationId: "my-app" }],
@@ -30,6 +33,9 @@ describe("matchRoute", () => {
       "/content/terms",
       "/applications/new",
       "/applications/a-b",
+      "/forgot-password",
+      "/reset-password",
+      "/profile",
     ]) {
       expect(pathOf(matchRoute(path))).toBe(path);
     }

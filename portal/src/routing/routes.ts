@@ -7,6 +7,9 @@ export type Route =
   | { readonly name: "sign-up" }
   | { readonly name: "sign-in" }
   | { readonly name: "verify-email" }
+  | { readonly name: "forgot-password" }
+  | { readonly name: "reset-password" }
+  | { readonly name: "profile" }
   | { readonly name: "applications" }
   | { readonly name: "new-application" }
   | { readonly name: "application"; readonly applicationId: string }
@@ -18,6 +21,9 @@ const fixed: Readonly<Record<string, Route>> = {
   "/signup": { name: "sign-up" },
   "/signin": { name: "sign-in" },
   "/verify-email": { name: "verify-email" },
+  "/forgot-password": { name: "forgot-password" },
+  "/reset-password": { name: "reset-password" },
+  "/profile": { name: "profile" },
   "/applications": { name: "applications" },
   "/applications/new": { name: "new-application" },
 };
@@ -65,6 +71,9 @@ export function pathOf(route: Route): string {
     case "sign-up":
     case "sign-in":
     case "verify-email":
+    case "forgot-password":
+    case "reset-password":
+    case "profile":
     case "applications":
     case "new-application":
       return Object.entries(fixed).find(([, r]) => r.name === route.name)?.[0] ?? "/";

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { applicationProblems, redirectUriLines, signInProblems, signUpProblems } from "./form-rules";
+import {
+  accessTokenProblems,
+  applicationProblems,
+  changePasswordProblems,
+  newPasswordProblems,
+  passwordResetRequestProblems,
+  profileProblems,
+  redirectUriLines,
+  signInProblems,
+  signUpProblems,
+} from "./form-rules";
 
 describe("form rules (the server's)", () => {
   it("sign up", () => {
@@ -47,5 +57,44 @@ describe("form rules (the server's)", () => {
       "https://a.example/cb",
       "http://localhost:8080/cb",
     ]);
+  });
+
+  it("forgot password accepts any address-like text", () => {
+    expect(passwordResetRequestProblems({ email: "admin@localhost" })).toEqual({});
+    expect(passwordResetRequestProblems({ email: "admin" }).email).toMatch(/e-mail address/);
+  });
+
+  it("new passwords: typed twice, current password required for a change", () => {
+    expect(newPasswordProblems({ newPassword: "a-long-one", confirmation: "a-long-one" })).toEqual({});
+    expect(newPasswordProblems({ newPassword: "", confirmation: "x" })).toEqual({
+      newPassword: "must not be empty",
+      confirmation: "must be the same as the new password",
+    });
+    expect(changePasswordProblems({ currentPassword: "", newPassword: "n", confirmation: "n" })).toEqual({
+      currentPassword: "must not be empty",
+    });
+  });
+
+  it("profile: display name and each field's required and maxLength", () => {
+    const field = { field: "company", value: "", required: true, maxLength: 3 };
+    expect(profileProblems({ displayName: "Ann", profile: [{ ...field, value: "ACM" }] })).toEqual({});
+    expect(
+      profileProblems({ displayName: "", profile: [field, { ...field, field: "x", value: "ACME" }] }),
+    ).toEqual({
+      displayName: "must not be empty",
+      "profile.company": "must not be empty",
+      "profile.x": "must be at most 3 characters",
+    });
+  });
+
+  it("access tokens: name 1 to 100 characters, expiry in the future", () => {
+    const now = new Date("2030-06-15T12:00:00");
+    expect(accessTokenProblems({ name: "ci", expiresOn: "" }, now)).toEqual({});
+    expect(accessTokenProblems({ name: "ci", expiresOn: "2030-06-16" }, now)).toEqual({});
+    expect(accessTokenProblems({ name: " ", expiresOn: "2030-06-14" }, now)).toEqual({
+      name: "must not be empty",
+      expiresAt: "must be in the future",
+    });
+    expect(accessTokenProblems({ name: "x".repeat(101), expiresOn: "" }, now).name).toMatch(/at most 100/);
   });
 });

@@ -35,23 +35,90 @@ function collect(entries: Record<string, string | null>): FieldProblems {
   return problems;
 }
 
+function displayNameProblem(displayName: string): string | null {
+  const name = displayName.trim();
+  return name.length === 0
+    ? "must not be empty"
+    : [...name].length > DISPLAY_NAME_MAX_LENGTH
+      ? `must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`
+      : /\p{Cc}/u.test(name)
+        ? "must not contain control characters"
+        : null;
+}
+
 export function signUpProblems(input: {
   email: string;
   password: string;
   displayName: string;
 }): FieldProblems {
-  const name = input.displayName.trim();
   return collect({
     email: emailProblem(input.email, emailPattern),
     password: passwordProblem(input.password),
-    displayName:
+    displayName: displayNameProblem(input.displayName),
+  });
+}
+
+/** The e-mail address of the forgot-password form (any address-like text; the server answers the same for all). */
+export function passwordResetRequestProblems(input: { email: string }): FieldProblems {
+  return collect({ email: emailProblem(input.email, /^[^\s@]+@[^\s@]+$/) });
+}
+
+/** A new password typed twice (reset and change password). */
+export function newPasswordProblems(input: { newPassword: string; confirmation: string }): FieldProblems {
+  return collect({
+    newPassword: passwordProblem(input.newPassword),
+    confirmation: input.confirmation !== input.newPassword ? "must be the same as the new password" : null,
+  });
+}
+
+export function changePasswordProblems(input: {
+  currentPassword: string;
+  newPassword: string;
+  confirmation: string;
+}): FieldProblems {
+  return {
+    ...collect({ currentPassword: passwordProblem(input.currentPassword) }),
+    ...newPasswordProblems(input),
+  };
+}
+
+/** Display name and profile fields (`profile.<id>`, with each field's `required` and `maxLength`). */
+export function profileProblems(input: {
+  displayName: string;
+  profile: readonly { field: string; value: string; required: boolean; maxLength: number }[];
+}): FieldProblems {
+  const entries: Record<string, string | null> = { displayName: displayNameProblem(input.displayName) };
+  for (const field of input.profile) {
+    const value = field.value.trim();
+    entries[`profile.${field.field}`] =
+      field.required && value.length === 0
+        ? "must not be empty"
+        : [...value].length > field.maxLength
+          ? `must be at most ${field.maxLength} characters`
+          : null;
+  }
+  return collect(entries);
+}
+
+const ACCESS_TOKEN_NAME_MAX_LENGTH = 100;
+
+/** Name (1 to 100 characters) and optional expiry date (must be in the future) of a new access token. */
+export function accessTokenProblems(input: { name: string; expiresOn: string }, now: Date): FieldProblems {
+  const name = input.name.trim();
+  let expiresAt: string | null = null;
+  if (input.expiresOn !== "") {
+    const date = new Date(`${input.expiresOn}T23:59:59`);
+    if (Number.isNaN(date.getTime())) expiresAt = "must be a date";
+    else if (date.getTime() <= now.getTime()) expiresAt = "must be in the future";
+  }
+  return collect({
+    name:
       name.length === 0
         ? "must not be empty"
-        : [...name].length > DISPLAY_NAME_MAX_LENGTH
-          ? `must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`
-          : /\p{Cc}/u.test(name)
-            ? "must not contain control characters"
-            : null,
+        : [...name].length > ACCESS_TOKEN_NAME_MAX_LENGTH
+          ? `must be at most ${ACCESS_TOKEN_NAME_MAX_LENGTH} characters`
+          : null,
+    expiresAt,
   });
 }
 

@@ -164,6 +164,144 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     await context.close();
   });
 
+  /** A verified account made over the API (the sign-up pages are driven by the test below). */
+  async function verifiedAccount(email: string, password: string, displayName: string): Promise<void> {
+    const api = server.client();
+    await api.ok(`mutation ($input: SignUpInput!) { signUp(input: $input) { email } }`, {
+      input: { email, password, displayName, profile: [{ field: "name", value: displayName }] },
+    });
+    const mail = await server.lastEvent("user.verification_requested", (p) => p.email === email);
+    await api.ok(`mutation ($input: EmailLinkInput!) { verifyEmail(input: $input) { email } }`, {
+      input: { token: new URL(mail.link).searchParams.get("token") },
+    });
+  }
+
+  /** The path and query of a link from an e-mail (the configured base URL is not the test server's). */
+  const pathOfLink = (link: string) => `${new URL(link).pathname}${new URL(link).search}`;
+
+  it("forgot password, the e-mailed reset link, a new password, sign in with it", async () => {
+    const email = `forgetful-${Date.now()}@example.com`;
+    await verifiedAccount(email, "Old-password-2024", "Fran Forgetful");
+    const context = await newContext(1280, 900);
+    const page = await context.newPage();
+
+    await page.goto("/signin");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByRole("heading", { level: 1, name: "Forgot password" }).waitFor();
+    await expectAccessible(page, "forgot password");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect.poll(() => page.locator("#email-error").textContent()).toContain("e-mail address");
+    await expectAccessible(page, "forgot password with a field error");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.getByText("has an account, we sent a link").waitFor();
+    await expectAccessible(page, "forgot password sent");
+
+    const mail = await server.lastEvent("user.password_reset_requested", (p) => p.email === email);
+    await page.goto(pathOfLink(mail.link));
+    await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
+    await expectAccessible(page, "reset password");
+    await page.getByLabel("New password", { exact: true }).fill("New-password-2025");
+    await page.getByLabel("New password again").fill("Something-else");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await expect.poll(() => page.locator("#confirmation-error").textContent()).toContain("same");
+    await expect.poll(() => focusedElementId(page)).toBe("confirmation");
+    await expectAccessible(page, "reset password with a field error");
+    await page.getByLabel("New password again").fill("New-password-2025");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await page.getByText("Your password is changed").waitFor();
+    await expectAccessible(page, "password reset done");
+
+    // The link is single use.
+    await page.goto(pathOfLink(mail.link));
+    await page.getByLabel("New password", { exact: true }).fill("Third-password-2026");
+    await page.getByLabel("New password again").fill("Third-password-2026");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await page.getByText("This link is not valid").waitFor();
+
+    await page.goto("/signin");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill("New-password-2025");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "My applications" }).waitFor();
+    await context.close();
+  }, 60_000);
+
+  it("profile: edit the display name, create an access token shown once, copy it, revoke it", async () => {
+    const email = `scripter-${Date.now()}@example.com`;
+    const password = "Scripter-password-2024";
+    await verifiedAccount(email, password, "Sam Scripter");
+    const context = await newContext(1280, 900);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "My applications" }).waitFor();
+
+    await page.getByRole("link", { name: "Profile" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your profile" }).waitFor();
+    await page.getByText("You have no access tokens.").waitFor();
+    await expectAccessible(page, "profile");
+
+    await page.getByLabel("Display name").fill("Sam the Scripter");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Your profile is saved.").waitFor();
+    await page.getByText("Signed in as Sam the Scripter").waitFor();
+
+    // Wrong current password: the server's answer is shown.
+    await page.getByLabel("Current password").fill("not-my-password");
+    await page.getByLabel("New password", { exact: true }).fill("Another-password-2025");
+    await page.getByLabel("New password again").fill("Another-password-2025");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("The current password is not correct.").waitFor();
+    await expect.poll(() => focusedElementId(page)).toBe("currentPassword");
+
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect.poll(() => page.locator("#tokenName-error").textContent()).toContain("must not be empty");
+    await expectAccessible(page, "profile with a token field error");
+    await page.getByLabel("Token name").fill("nightly report");
+    await page.getByLabel("Read and write").check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    const shown = page.getByTestId("new-access-token");
+    await shown.waitFor();
+    const token = (await shown.textContent()) ?? "";
+    expect(token).toMatch(/^pat_/);
+    await page.getByText("it is shown only this once").waitFor();
+    const listed = page.locator(".token").filter({ hasText: "nightly report" });
+    await listed.getByText("Read and write").waitFor();
+    await expectAccessible(page, "profile with a new token");
+    await page.getByRole("button", { name: "Copy token" }).click();
+    await page.getByText("Copied.").waitFor();
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).toBe(token);
+
+    // The token works for scripts until it is revoked.
+    const script = server.client({ bearer: token });
+    expect((await script.ok<{ viewer: { email: string } }>(`{ viewer { email } }`)).viewer.email).toBe(email);
+
+    // Shown once: after a reload only its prefix is listed.
+    await page.reload();
+    await listed.waitFor();
+    expect(await page.getByTestId("new-access-token").count()).toBe(0);
+    expect(await listed.textContent()).toContain(token.slice(0, 12));
+    expect(await listed.textContent()).not.toContain(token);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await listed.getByRole("button", { name: "Revoke nightly report" }).click();
+    await page.getByText('The token "nightly report" is revoked.').waitFor();
+    await page.getByText("You have no access tokens.").waitFor();
+    await expectAccessible(page, "profile after revoking");
+    expect((await script.request(`{ viewer { email } }`)).errors?.length ?? 0).toBeGreaterThan(0);
+    await context.close();
+  }, 60_000);
+
   it("sign up, verify by the e-mailed link, sign in, create an application, subscribe to a free plan, see the key", async () => {
     const context = await newContext(1280, 900);
     const page = await context.newPage();
