@@ -58,6 +58,22 @@ const ResetPasswordDocument = graphql(`
   }
 `);
 
+const RequestEmailChangeDocument = graphql(`
+  mutation RequestEmailChange($input: RequestEmailChangeInput!) {
+    requestEmailChange(input: $input) {
+      newEmail
+    }
+  }
+`);
+
+const ConfirmEmailChangeDocument = graphql(`
+  mutation ConfirmEmailChange($input: EmailLinkInput!) {
+    confirmEmailChange(input: $input) {
+      email
+    }
+  }
+`);
+
 /** The signed-in user's profile; null when nobody is signed in. */
 export async function loadProfile(): Promise<Loaded<Profile | null>> {
   const result = await client.query(ProfileDocument, {}, { requestPolicy: "network-only" }).toPromise();
@@ -89,4 +105,18 @@ export async function requestPasswordReset(email: string): Promise<Loaded<true>>
 export async function resetPassword(token: string, newPassword: string): Promise<Loaded<true>> {
   const result = await client.mutation(ResetPasswordDocument, { input: { token, newPassword } }).toPromise();
   return loaded(result, () => true as const);
+}
+
+/** Sends a confirmation link to the new address; answers the address it went to. */
+export async function requestEmailChange(newEmail: string, currentPassword: string): Promise<Loaded<string>> {
+  const result = await client
+    .mutation(RequestEmailChangeDocument, { input: { newEmail, currentPassword } })
+    .toPromise();
+  return loaded(result, (data) => data.requestEmailChange.newEmail);
+}
+
+/** Switches to the new address with the link's secret; answers the address from now on. */
+export async function confirmEmailChange(token: string): Promise<Loaded<string>> {
+  const result = await client.mutation(ConfirmEmailChangeDocument, { input: { token } }).toPromise();
+  return loaded(result, (data) => data.confirmEmailChange.email);
 }

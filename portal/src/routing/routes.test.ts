@@ -15,6 +15,7 @@ describe("matchRoute", () => {
     ["/forgot-password", { name: "forgot-password" }],
     ["/reset-password", { name: "reset-password" }],
     ["/profile", { name: "profile" }],
+    ["/confirm-email", { name: "confirm-email" }],
     ["/applications", { name: "applications" }],
     ["/applications/new", { name: "new-application" }],
     ["/applications/my-app", { name: "application", applicationId: "my-app" }],
@@ -36,6 +37,7 @@ describe("matchRoute", () => {
       "/forgot-password",
       "/reset-password",
       "/profile",
+      "/confirm-email",
     ]) {
       expect(pathOf(matchRoute(path))).toBe(path);
     }

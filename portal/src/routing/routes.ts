@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: "forgot-password" }
   | { readonly name: "reset-password" }
   | { readonly name: "profile" }
+  | { readonly name: "confirm-email" }
   | { readonly name: "applications" }
   | { readonly name: "new-application" }
   | { readonly name: "application"; readonly applicationId: string }
@@ -24,6 +25,7 @@ const fixed: Readonly<Record<string, Route>> = {
   "/forgot-password": { name: "forgot-password" },
   "/reset-password": { name: "reset-password" },
   "/profile": { name: "profile" },
+  "/confirm-email": { name: "confirm-email" },
   "/applications": { name: "applications" },
   "/applications/new": { name: "new-application" },
 };
@@ -74,6 +76,7 @@ export function pathOf(route: Route): string {
     case "forgot-password":
     case "reset-password":
     case "profile":
+    case "confirm-email":
     case "applications":
     case "new-application":
       return Object.entries(fixed).find(([, r]) => r.name === route.name)?.[0] ?? "/";

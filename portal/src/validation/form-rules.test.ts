@@ -3,6 +3,7 @@ import {
   accessTokenProblems,
   applicationProblems,
   changePasswordProblems,
+  emailChangeProblems,
   newPasswordProblems,
   passwordResetRequestProblems,
   profileProblems,
@@ -96,5 +97,13 @@ describe("form rules (the server's)", () => {
       expiresAt: "must be in the future",
     });
     expect(accessTokenProblems({ name: "x".repeat(101), expiresOn: "" }, now).name).toMatch(/at most 100/);
+  });
+
+  it("e-mail change: a new address by the sign-up rules and the current password", () => {
+    expect(emailChangeProblems({ newEmail: "new@example.com", currentPassword: "pw" })).toEqual({});
+    expect(emailChangeProblems({ newEmail: "new@localhost", currentPassword: "" })).toEqual({
+      newEmail: "must be an e-mail address such as name@example.com",
+      currentPassword: "must not be empty",
+    });
   });
 });

@@ -82,6 +82,14 @@ export function changePasswordProblems(input: {
   };
 }
 
+/** A new e-mail address (the sign-up rules) and the current password that proves it is the user. */
+export function emailChangeProblems(input: { newEmail: string; currentPassword: string }): FieldProblems {
+  return collect({
+    newEmail: emailProblem(input.newEmail, emailPattern),
+    currentPassword: passwordProblem(input.currentPassword),
+  });
+}
+
 /** Display name and profile fields (`profile.<id>`, with each field's `required` and `maxLength`). */
 export function profileProblems(input: {
   displayName: string;

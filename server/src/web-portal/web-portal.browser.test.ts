@@ -227,7 +227,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     await context.close();
   }, 60_000);
 
-  it("profile: edit the display name, create an access token shown once, copy it, revoke it", async () => {
+  it("profile: edit the display name, create an access token shown once, copy it, revoke it, change the e-mail address", async () => {
     const email = `scripter-${Date.now()}@example.com`;
     const password = "Scripter-password-2024";
     await verifiedAccount(email, password, "Sam Scripter");
@@ -251,7 +251,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     await page.getByText("Signed in as Sam the Scripter").waitFor();
 
     // Wrong current password: the server's answer is shown.
-    await page.getByLabel("Current password").fill("not-my-password");
+    await page.getByLabel("Current password", { exact: true }).fill("not-my-password");
     await page.getByLabel("New password", { exact: true }).fill("Another-password-2025");
     await page.getByLabel("New password again").fill("Another-password-2025");
     await page.getByRole("button", { name: "Change password" }).click();
@@ -299,6 +299,18 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     await page.getByText("You have no access tokens.").waitFor();
     await expectAccessible(page, "profile after revoking");
     expect((await script.request(`{ viewer { email } }`)).errors?.length ?? 0).toBeGreaterThan(0);
+
+    // E-mail change: a link goes to the new address; following it switches the account.
+    const newEmail = `renamed-${Date.now()}@example.com`;
+    await page.getByLabel("New e-mail address").fill(newEmail);
+    await page.getByLabel("Current password (to confirm it is you)").fill(password);
+    await page.getByRole("button", { name: "Send confirmation link" }).click();
+    await page.getByText("We sent a confirmation link to").waitFor();
+    await expectAccessible(page, "profile with an e-mail change sent");
+    const change = await server.lastEvent("user.email_change_requested", (p) => p.newEmail === newEmail);
+    await page.goto(pathOfLink(change.link));
+    await page.getByText(`Your e-mail address is now ${newEmail}`).waitFor();
+    await expectAccessible(page, "confirm e-mail change");
     await context.close();
   }, 60_000);
 
