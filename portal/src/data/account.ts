@@ -74,6 +74,14 @@ const ConfirmEmailChangeDocument = graphql(`
   }
 `);
 
+const DeleteAccountDocument = graphql(`
+  mutation DeleteAccount($input: DeleteAccountInput!) {
+    deleteAccount(input: $input) {
+      deletedUserId
+    }
+  }
+`);
+
 /** The signed-in user's profile; null when nobody is signed in. */
 export async function loadProfile(): Promise<Loaded<Profile | null>> {
   const result = await client.query(ProfileDocument, {}, { requestPolicy: "network-only" }).toPromise();
@@ -119,4 +127,10 @@ export async function requestEmailChange(newEmail: string, currentPassword: stri
 export async function confirmEmailChange(token: string): Promise<Loaded<string>> {
   const result = await client.mutation(ConfirmEmailChangeDocument, { input: { token } }).toPromise();
   return loaded(result, (data) => data.confirmEmailChange.email);
+}
+
+/** Deletes the signed-in user's account (LAST_OWNER while they are an application's last owner) and signs out. */
+export async function deleteAccount(password: string): Promise<Loaded<true>> {
+  const result = await client.mutation(DeleteAccountDocument, { input: { password } }).toPromise();
+  return loaded(result, () => true as const);
 }

@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      endedSessions\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation RequestEmailChange($input: RequestEmailChangeInput!) {\n    requestEmailChange(input: $input) {\n      newEmail\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation ConfirmEmailChange($input: EmailLinkInput!) {\n    confirmEmailChange(input: $input) {\n      email\n    }\n  }\n": typeof types.ConfirmEmailChangeDocument,
+    "\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.DeleteAccountDocument,
     "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyApplicationsDocument,
     "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n": typeof types.ApplicationDetailDocument,
     "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscribableApisDocument,
@@ -51,6 +52,7 @@ const documents: Documents = {
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      endedSessions\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation RequestEmailChange($input: RequestEmailChangeInput!) {\n    requestEmailChange(input: $input) {\n      newEmail\n    }\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation ConfirmEmailChange($input: EmailLinkInput!) {\n    confirmEmailChange(input: $input) {\n      email\n    }\n  }\n": types.ConfirmEmailChangeDocument,
+    "\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) {\n      deletedUserId\n    }\n  }\n": types.DeleteAccountDocument,
     "\n  query MyApplications {\n    applications(first: 100) {\n      edges {\n        node {\n          id\n          name\n          description\n          clientType\n          viewerRole\n          subscriptions {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.MyApplicationsDocument,
     "\n  query ApplicationDetail($id: ID!) {\n    application(id: $id) {\n      id\n      name\n      descriptionHtml\n      clientType\n      redirectUris\n      viewerRole\n      subscriptions {\n        id\n        status\n        statusReason\n        createdAt\n        api {\n          id\n          name\n        }\n        plan {\n          id\n          name\n          needsApproval\n        }\n        credentials {\n          id\n          kind\n          apiKey\n          clientId\n          createdAt\n          expiresAt\n        }\n      }\n    }\n  }\n": types.ApplicationDetailDocument,
     "\n  query SubscribableApis {\n    apis(first: 100) {\n      edges {\n        node {\n          id\n          name\n          subscribable\n          plans {\n            id\n            name\n            limits\n            needsApproval\n          }\n        }\n      }\n    }\n  }\n": types.SubscribableApisDocument,
@@ -122,6 +124,10 @@ export function graphql(source: "\n  mutation RequestEmailChange($input: Request
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmEmailChange($input: EmailLinkInput!) {\n    confirmEmailChange(input: $input) {\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmEmailChange($input: EmailLinkInput!) {\n    confirmEmailChange(input: $input) {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) {\n      deletedUserId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($input: DeleteAccountInput!) {\n    deleteAccount(input: $input) {\n      deletedUserId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -179,7 +179,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
   /** The path and query of a link from an e-mail (the configured base URL is not the test server's). */
   const pathOfLink = (link: string) => `${new URL(link).pathname}${new URL(link).search}`;
 
-  it("forgot password, the e-mailed reset link, a new password, sign in with it", async () => {
+  it("forgot password, the e-mailed reset link, a new password, sign in with it, delete the account", async () => {
     const email = `forgetful-${Date.now()}@example.com`;
     await verifiedAccount(email, "Old-password-2024", "Fran Forgetful");
     const context = await newContext(1280, 900);
@@ -224,6 +224,20 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     await page.getByLabel("Password").fill("New-password-2025");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { level: 1, name: "My applications" }).waitFor();
+
+    // Delete the account from the profile (password and the browser's confirmation); signing in fails afterwards.
+    await page.getByRole("link", { name: "Profile" }).click();
+    await page.getByLabel("Password (to confirm it is you)", { exact: true }).fill("New-password-2025");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.getByText("Your account is deleted and you are signed out.").waitFor();
+    await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+    await expectAccessible(page, "account deleted");
+    await page.goto("/signin");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill("New-password-2025");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("The e-mail address or password is not correct.").waitFor();
     await context.close();
   }, 60_000);
 
