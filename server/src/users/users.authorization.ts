@@ -4,7 +4,7 @@ import type { CallerKind } from "../authorization/caller-fixtures.js";
 type Expectations = Readonly<Record<CallerKind, Expectation>>;
 
 /** Links from e-mails and sign-up: anyone but service accounts and read-only tokens (the link authorizes). */
-const anyoneWithALink: Expectations = {
+export const anyoneWithALink: Expectations = {
   anonymous: "allow",
   unverifiedUser: "allow",
   verifiedUser: "allow",
