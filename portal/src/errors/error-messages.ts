@@ -99,3 +99,10 @@ export function describeErrors(graphQLErrors: readonly GraphQLErrorLike[], netwo
 export function describeError(error: CombinedError): ShownError {
   return describeErrors(error.graphQLErrors, error.networkError);
 }
+
+/** On forms that ask for the current password, a wrong password is about that field, not about signing in. */
+export function asCurrentPasswordError(error: ShownError): ShownError {
+  return error.code === "INVALID_CREDENTIALS"
+    ? { ...error, message: "The current password is not correct." }
+    : error;
+}
