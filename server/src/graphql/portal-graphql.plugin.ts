@@ -1,4 +1,3 @@
-import fastifyCookie from "@fastify/cookie";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { IncomingMessage } from "node:http";
@@ -58,7 +57,7 @@ function rejectAsGraphQLError(error: unknown): never {
 const noCookieWriter: SessionCookieWriter = { set() {}, clear() {} };
 
 /**
- * The GraphQL endpoint of the portal: resolves the calling actor from the session cookie or a bearer token
+ * The GraphQL endpoint of the portal (needs @fastify/cookie registered by the caller, see app/portal-transports.ts): resolves the calling actor from the session cookie or a bearer token
  * (HTTP headers, or the `connection_init` payload and upgrade request on WebSocket) and builds the context.
  */
 export function portalGraphQLPlugin(options: PortalGraphQLOptions): FastifyPluginAsync {
@@ -75,7 +74,6 @@ export function portalGraphQLPlugin(options: PortalGraphQLOptions): FastifyPlugi
   });
 
   return async (fastify) => {
-    if (!fastify.hasDecorator("parseCookie")) await fastify.register(fastifyCookie);
     const parseCookies = (header: string | undefined) => (header ? fastify.parseCookie(header) : {});
     await fastify.register(
       graphqlPlugin<GraphQLContext>({
