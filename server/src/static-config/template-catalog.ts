@@ -44,6 +44,7 @@ export const chatTemplateVariables = {
   "approval-requested": [...common, ...subscription, "link"],
   "subscription-approved": [...common, ...subscription, "link"],
   "subscription-declined": [...common, ...subscription, "reason"],
+  "subscription-provisioning-failed": [...common, ...subscription, "reason", "link"],
   "listener-failing": [
     "portal.title",
     "portal.url",
