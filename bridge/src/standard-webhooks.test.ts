@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { webhookHeaders, webhookSignature } from "./standard-webhooks.js";
+import { verifyWebhookSignature, webhookHeaders, webhookSignature } from "./standard-webhooks.js";
 
 describe("Standard Webhooks signing", () => {
   it("matches the specification's test vector", () => {
@@ -31,5 +31,46 @@ describe("Standard Webhooks signing", () => {
     expect(headers["webhook-signature"]).not.toBe(
       webhookSignature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_1", 1614265330, "[ ]"),
     );
+  });
+});
+
+describe("verifying a Standard Webhooks signature", () => {
+  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const sentAt = new Date(1614265330_000);
+  const signed = (body: string, at = sentAt) => {
+    const headers = webhookHeaders(secret, "msg_1", body, at);
+    return {
+      id: headers["webhook-id"],
+      timestamp: headers["webhook-timestamp"],
+      signature: headers["webhook-signature"],
+    };
+  };
+
+  it("accepts the signature of exactly this body within five minutes", () => {
+    expect(verifyWebhookSignature(secret, signed("[]"), "[]", new Date(sentAt.getTime() + 299_000))).toBe(
+      true,
+    );
+    expect(verifyWebhookSignature(secret, signed("[]"), "[ ]", sentAt)).toBe(false);
+  });
+
+  it("refuses an old or future timestamp (replays), a missing header and another secret", () => {
+    expect(verifyWebhookSignature(secret, signed("[]"), "[]", new Date(sentAt.getTime() + 301_000))).toBe(
+      false,
+    );
+    expect(verifyWebhookSignature(secret, signed("[]"), "[]", new Date(sentAt.getTime() - 301_000))).toBe(
+      false,
+    );
+    expect(verifyWebhookSignature(secret, { ...signed("[]"), signature: undefined }, "[]", sentAt)).toBe(
+      false,
+    );
+    expect(verifyWebhookSignature(secret, { ...signed("[]"), timestamp: "12a" }, "[]", sentAt)).toBe(false);
+    expect(verifyWebhookSignature("whsec_b3RoZXI=", signed("[]"), "[]", sentAt)).toBe(false);
+  });
+
+  it("accepts any one of several space-separated signatures (a secret rotation)", () => {
+    const headers = signed("[]");
+    const other = webhookSignature("whsec_b3RoZXI=", "msg_1", Number(headers.timestamp), "[]");
+    const both = { ...headers, signature: `${other} ${headers.signature ?? ""}` };
+    expect(verifyWebhookSignature(secret, both, "[]", sentAt)).toBe(true);
   });
 });

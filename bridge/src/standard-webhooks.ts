@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
 const SECRET_PREFIX = "whsec_";
 
@@ -26,4 +26,29 @@ export function webhookHeaders(secret: string, id: string, body: string, now: Da
     "webhook-timestamp": String(timestamp),
     "webhook-signature": webhookSignature(secret, id, timestamp, body),
   };
+}
+
+/** How far a delivery's timestamp may be from the receiver's clock (replay protection, Standard Webhooks). */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * Whether a delivery carries a valid Standard Webhooks signature for `secret`: one of the space-separated `v1,`
+ * signatures matches (so a sender may sign with an old and a new secret during a rotation) and the timestamp is
+ * within the tolerance.
+ */
+export function verifyWebhookSignature(
+  secret: string,
+  headers: { id: string | undefined; timestamp: string | undefined; signature: string | undefined },
+  body: string,
+  now: Date,
+): boolean {
+  const { id, timestamp, signature } = headers;
+  if (!id || !timestamp || !signature || !/^\d+$/.test(timestamp)) return false;
+  const seconds = Number(timestamp);
+  if (Math.abs(now.getTime() / 1000 - seconds) > SIGNATURE_TOLERANCE_SECONDS) return false;
+  const expected = Buffer.from(webhookSignature(secret, id, seconds, body));
+  return signature.split(" ").some((candidate) => {
+    const given = Buffer.from(candidate);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
 }
