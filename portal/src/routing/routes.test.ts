@@ -19,6 +19,14 @@ describe("matchRoute", () => {
     ["/applications", { name: "applications" }],
     ["/applications/new", { name: "new-application" }],
     ["/applications/my-app", { name: "application", applicationId: "my-app" }],
+    ["/approvals", { name: "approvals" }],
+    ["/admin", { name: "admin", section: "overview" }],
+    ["/admin/users", { name: "admin", section: "users" }],
+    ["/admin/audit-log", { name: "admin", section: "audit-log" }],
+    ["/admin/webhooks", { name: "admin", section: "webhooks" }],
+    ["/admin/users/usr_1%2F2", { name: "admin-user", userId: "usr_1/2" }],
+    ["/admin/nothing", { name: "not-found" }],
+    ["/admin/users/a/b", { name: "not-found" }],
     ["/apis/orders/extra", { name: "not-found" }],
     ["/apis/%E0%A4%A", { name: "not-found" }],
     ["/nothing-here", { name: "not-found" }],
@@ -38,6 +46,10 @@ describe("matchRoute", () => {
       "/reset-password",
       "/profile",
       "/confirm-email",
+      "/approvals",
+      "/admin",
+      "/admin/health",
+      "/admin/users/usr_abc",
     ]) {
       expect(pathOf(matchRoute(path))).toBe(path);
     }

@@ -14,7 +14,26 @@ export type Route =
   | { readonly name: "applications" }
   | { readonly name: "new-application" }
   | { readonly name: "application"; readonly applicationId: string }
+  | { readonly name: "approvals" }
+  | { readonly name: "admin"; readonly section: AdminSection }
+  | { readonly name: "admin-user"; readonly userId: string }
   | { readonly name: "not-found" };
+
+/** The administrators' pages under `/admin/…` (`overview` is `/admin` itself). */
+export const adminSections = [
+  "overview",
+  "users",
+  "applications",
+  "audit-log",
+  "webhooks",
+  "health",
+  "mail",
+] as const;
+export type AdminSection = (typeof adminSections)[number];
+
+function adminPath(section: AdminSection): string {
+  return section === "overview" ? "/admin" : `/admin/${section}`;
+}
 
 const fixed: Readonly<Record<string, Route>> = {
   "/": { name: "home" },
@@ -28,6 +47,10 @@ const fixed: Readonly<Record<string, Route>> = {
   "/confirm-email": { name: "confirm-email" },
   "/applications": { name: "applications" },
   "/applications/new": { name: "new-application" },
+  "/approvals": { name: "approvals" },
+  ...Object.fromEntries(
+    adminSections.map((section): [string, Route] => [adminPath(section), { name: "admin", section }]),
+  ),
 };
 
 /** One path segment, decoded; null when it is empty or not valid percent-encoding. */
@@ -54,6 +77,10 @@ export function matchRoute(path: string): Route {
       if (parts[0] === "applications") return { name: "application", applicationId: id };
     }
   }
+  if (parts.length === 3 && parts[0] === "admin" && parts[1] === "users") {
+    const id = segment(parts[2]);
+    if (id !== null) return { name: "admin-user", userId: id };
+  }
   return { name: "not-found" };
 }
 
@@ -66,6 +93,10 @@ export function pathOf(route: Route): string {
       return `/content/${encodeURIComponent(route.pageId)}`;
     case "application":
       return `/applications/${encodeURIComponent(route.applicationId)}`;
+    case "admin":
+      return adminPath(route.section);
+    case "admin-user":
+      return `/admin/users/${encodeURIComponent(route.userId)}`;
     case "not-found":
       return "/404";
     case "home":
@@ -79,6 +110,7 @@ export function pathOf(route: Route): string {
     case "confirm-email":
     case "applications":
     case "new-application":
+    case "approvals":
       return Object.entries(fixed).find(([, r]) => r.name === route.name)?.[0] ?? "/";
   }
 }
