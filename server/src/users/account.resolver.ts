@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../graphql/graphql-context.js";
 import {
   ConfirmEmailChangePayload,
@@ -16,10 +16,23 @@ import {
   UpdateProfilePayload,
   VerifyEmailPayload,
 } from "./user.graphql.js";
+import { SignUpRequirementsObject } from "./sign-up-requirements.graphql.js";
 
 /** Sign up, e-mail verification and the signed-in user's own account. */
 @Resolver()
 export class AccountResolver {
+  @Query(() => SignUpRequirementsObject, {
+    description:
+      "What signing up asks for: the password policy and the profile fields of this portal (public, for the sign-up form).",
+  })
+  signUpRequirements(@Ctx() context: GraphQLContext): SignUpRequirementsObject {
+    const { passwordPolicy, profileFields } = context.services.accounts.registration.requirements();
+    return {
+      passwordPolicy: { ...passwordPolicy },
+      profileFields: profileFields.map((field) => ({ ...field })),
+    };
+  }
+
   @Mutation(() => SignUpPayload, {
     description:
       "Creates an account and e-mails a verification link (valid 24 hours). The new user is not signed in; unverified users may sign in but not use the portal's APIs.",

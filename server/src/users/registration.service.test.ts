@@ -106,6 +106,25 @@ describeEachBackend("RegistrationService", (getHandle: () => DatabaseHandle) => 
     expect(await outboxEvents(db)).toEqual([]);
   });
 
+  it("tells the sign-up form the policy and the profile fields that signUp enforces", async () => {
+    const { services } = setup();
+    const { passwordPolicy, profileFields } = services.registration.requirements();
+    // A password one character shorter than the announced minimum is refused for being too short.
+    const short = "a1".repeat(passwordPolicy.minLength).slice(0, passwordPolicy.minLength - 1);
+    const tooShort = await domainErrorOf(
+      services.registration.signUp(visitor(), signUpInput("ada@example.com", { password: short })),
+    );
+    expect(tooShort.details.fields?.map((f) => f.code)).toContain("TOO_SHORT");
+    // Every announced required field, and only those, is reported missing from an empty profile.
+    const missing = await domainErrorOf(
+      services.registration.signUp(visitor(), signUpInput("ada@example.com", { profile: [] })),
+    );
+    expect(missing.details.fields?.map((f) => f.field)).toEqual(
+      profileFields.filter((field) => field.required).map((field) => `profile.${field.id}`),
+    );
+    expect(profileFields.map((field) => field.id)).toContain("phone");
+  });
+
   it("validates e-mail address, display name and profile fields with field-level errors", async () => {
     const { db, services } = setup();
     const error = await domainErrorOf(

@@ -6,13 +6,18 @@ import { ErrorCode } from "../errors/error-code.js";
 import { parseInput } from "../errors/input-validation.js";
 import { addUserToGroups, groupIdsOfUser } from "../groups/group-membership.repository.js";
 import { consumeOneTimeToken } from "../passwords/one-time-token.repository.js";
-import { assertPasswordPolicy } from "../passwords/password-policy.js";
+import { assertPasswordPolicy, type PasswordPolicy } from "../passwords/password-policy.js";
 import { mailRequestKeys, withLinkAttemptLimit } from "../rate-limits/account-rate-limits.js";
 import type { AccountDependencies } from "./account-dependencies.js";
 import { accountEmailSchema, emailSchema, linkTokenSchema, passwordSchema } from "./account-input.js";
 import { issueEmailVerification } from "./email-verification.js";
 import { recordUserChange, userTarget } from "./user-change.js";
-import { applyProfileEntries, displayNameSchema, profileEntriesSchema } from "./user-profile.js";
+import {
+  applyProfileEntries,
+  displayNameSchema,
+  profileEntriesSchema,
+  type ProfileFieldDefinition,
+} from "./user-profile.js";
 import {
   findUserByEmail,
   findUserById,
@@ -41,9 +46,24 @@ function emailTaken(): DomainError {
   });
 }
 
+/** What sign-up asks for, from the static configuration. */
+export interface SignUpRequirements {
+  readonly passwordPolicy: PasswordPolicy;
+  readonly profileFields: readonly ProfileFieldDefinition[];
+}
+
 /** Sign up and e-mail verification. */
 export class RegistrationService {
   constructor(private readonly deps: AccountDependencies) {}
+
+  /**
+   * The password policy and the profile fields of the static configuration, for forms that check before sending.
+   * Public for every caller (the sign-up page shows them to anonymous visitors), so no policy check.
+   */
+  requirements(): SignUpRequirements {
+    const { passwordPolicy, profileFields } = this.deps.config.portal;
+    return { passwordPolicy, profileFields };
+  }
 
   /**
    * Creates an unverified account and sends a verification link (event `user.verification_requested`). The

@@ -1,5 +1,6 @@
 import type { AuthorizationRows, Expectation } from "../authorization/authorization-matrix.js";
 import type { CallerKind } from "../authorization/caller-fixtures.js";
+import { everyoneMayAsk } from "../catalog/catalog.authorization.js";
 
 type Expectations = Readonly<Record<CallerKind, Expectation>>;
 
@@ -53,6 +54,11 @@ const userFields =
  * "allowed" and then fail with INVALID_CREDENTIALS, which changes nothing.
  */
 export const authorizationRows: AuthorizationRows = {
+  "Query.signUpRequirements": {
+    document:
+      "query { signUpRequirements { passwordPolicy { minLength maxLength requireUpper requireLower requireDigit requireSpecial } profileFields { id label required maxLength } } }",
+    expect: everyoneMayAsk,
+  },
   "Query.viewer": {
     document: `query { viewer { ${userFields} } }`,
     expect: {
