@@ -5,6 +5,7 @@ import { AuditLogService } from "../audit/audit-log.service.js";
 import { CatalogService } from "../catalog/catalog.service.js";
 import { ContentService } from "../content/content.service.js";
 import type { Logger } from "pino";
+import { GatewayService } from "../gateway/gateway.service.js";
 import { EventLogService } from "../event-log/event-log.service.js";
 import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-feed.js";
 import type { Tables } from "../database/tables.js";
@@ -48,6 +49,8 @@ export interface PortalServices {
   readonly content: ContentService;
   /** Subscriptions of applications to APIs, their credentials, and the approval queue. */
   readonly subscriptions: SubscriptionServices;
+  /** What the API gateway must hold (APIs, plans, consumers), for the gateway adapter. */
+  readonly gateway: GatewayService;
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
@@ -75,5 +78,11 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
     catalog,
     content: new ContentService({ config: deps.config, catalog }),
     subscriptions,
+    gateway: new GatewayService({
+      db: deps.db,
+      config: deps.config,
+      clock: deps.clock,
+      issuer: subscriptions.issuer,
+    }),
   };
 }

@@ -4,6 +4,7 @@ import { applicationResolvers } from "../applications/application-resolvers.js";
 import { AuditLogResolver } from "../audit/audit-log.resolver.js";
 import { CatalogResolver } from "../catalog/catalog.resolver.js";
 import { ContentResolver } from "../content/content.resolver.js";
+import { GatewayResolver } from "../gateway/gateway.resolver.js";
 import { EventLogResolver } from "../event-log/event-log.resolver.js";
 import { subscriptionResolvers } from "../subscriptions/subscription-resolvers.js";
 import { accountResolvers } from "../users/account-resolvers.js";
@@ -17,6 +18,7 @@ export const resolvers: NonEmptyArray<new () => object> = [
   CatalogResolver,
   ContentResolver,
   EventLogResolver,
+  GatewayResolver,
   ...accountResolvers,
   ...applicationResolvers,
   ...subscriptionResolvers,

@@ -21,6 +21,8 @@ export interface SubscriptionServices {
   readonly approvals: ApprovalService;
   /** Pass to `createApplicationServices(deps, { hooks: [applicationHooks] })`. */
   readonly applicationHooks: ApplicationHooks;
+  /** Issues and decrypts credentials (shared with the gateway's desired state). */
+  readonly issuer: CredentialIssuer;
 }
 
 export function createSubscriptionServices(deps: {
@@ -42,5 +44,6 @@ export function createSubscriptionServices(deps: {
     credentials: new CredentialService(base),
     approvals: new ApprovalService(base),
     applicationHooks,
+    issuer,
   };
 }
