@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: "applications" }
   | { readonly name: "new-application" }
   | { readonly name: "application"; readonly applicationId: string }
+  | { readonly name: "application-settings"; readonly applicationId: string }
   | { readonly name: "approvals" }
   | { readonly name: "admin"; readonly section: AdminSection }
   | { readonly name: "admin-user"; readonly userId: string }
@@ -77,6 +78,10 @@ export function matchRoute(path: string): Route {
       if (parts[0] === "applications") return { name: "application", applicationId: id };
     }
   }
+  if (parts.length === 3 && parts[0] === "applications" && parts[2] === "settings") {
+    const id = segment(parts[1]);
+    if (id !== null) return { name: "application-settings", applicationId: id };
+  }
   if (parts.length === 3 && parts[0] === "admin" && parts[1] === "users") {
     const id = segment(parts[2]);
     if (id !== null) return { name: "admin-user", userId: id };
@@ -93,6 +98,8 @@ export function pathOf(route: Route): string {
       return `/content/${encodeURIComponent(route.pageId)}`;
     case "application":
       return `/applications/${encodeURIComponent(route.applicationId)}`;
+    case "application-settings":
+      return `/applications/${encodeURIComponent(route.applicationId)}/settings`;
     case "admin":
       return adminPath(route.section);
     case "admin-user":
