@@ -84,7 +84,7 @@ async function run<Data>(
   });
   return {
     data: result.data as Data | undefined,
-    errors: (result.errors ?? []).map((error) => formatGraphQLError(error).extensions?.code),
+    errors: (result.errors ?? []).map((error) => formatGraphQLError(error.toJSON(), error).extensions?.code),
   };
 }
 
