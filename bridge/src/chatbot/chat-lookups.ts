@@ -1,0 +1,84 @@
+import { PortalGraphQLError, type PortalGraphQLClient } from "../listener-kit/portal-graphql-client.js";
+
+/**
+ * What a chat message names but an event payload only identifies, read from the portal as the chatbot's service
+ * account. `null` means the portal does not know it (deleted since, or not visible to a service account); the
+ * message then shows the id. An unreachable portal throws `PortalUnavailableError`, so the batch comes back.
+ */
+export interface ChatLookups {
+  user(userId: string): Promise<{ readonly name: string; readonly email: string } | null>;
+  subscription(subscriptionId: string): Promise<{
+    readonly applicationName: string | null;
+    readonly apiName: string;
+    readonly planName: string;
+  } | null>;
+  applicationName(applicationId: string): Promise<string | null>;
+  apiName(apiId: string): Promise<string | null>;
+  listener(listenerId: string): Promise<{ readonly url: string } | null>;
+}
+
+async function orNull<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof PortalGraphQLError) return null;
+    throw error;
+  }
+}
+
+export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
+  return {
+    async user(userId) {
+      const data = await orNull(
+        client.request<{ messageRecipient: { name: string; email: string } | null }>(
+          "query ChatUser($id: ID!) { messageRecipient(userId: $id) { name email } }",
+          { id: userId },
+        ),
+      );
+      return data?.messageRecipient ?? null;
+    },
+    async subscription(subscriptionId) {
+      const data = await orNull(
+        client.request<{
+          subscription: {
+            application: { name: string } | null;
+            api: { name: string };
+            plan: { name: string };
+          };
+        }>(
+          "query ChatSubscription($id: ID!) { subscription(id: $id) { application { name } api { name } plan { name } } }",
+          { id: subscriptionId },
+        ),
+      );
+      if (!data) return null;
+      const { application, api, plan } = data.subscription;
+      return { applicationName: application?.name ?? null, apiName: api.name, planName: plan.name };
+    },
+    async applicationName(applicationId) {
+      const data = await orNull(
+        client.request<{ application: { name: string } | null }>(
+          "query ChatApplication($id: ID!) { application(id: $id) { name } }",
+          { id: applicationId },
+        ),
+      );
+      return data?.application?.name ?? null;
+    },
+    async apiName(apiId) {
+      const data = await orNull(
+        client.request<{ api: { name: string } }>("query ChatApi($id: ID!) { api(id: $id) { name } }", {
+          id: apiId,
+        }),
+      );
+      return data?.api.name ?? null;
+    },
+    async listener(listenerId) {
+      const data = await orNull(
+        client.request<{ messageListener: { url: string } | null }>(
+          "query ChatListener($id: ID!) { messageListener(id: $id) { url } }",
+          { id: listenerId },
+        ),
+      );
+      return data?.messageListener ?? null;
+    },
+  };
+}

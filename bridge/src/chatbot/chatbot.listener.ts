@@ -1,0 +1,248 @@
+import type { AxiosInstance } from "axios";
+import type { Logger } from "pino";
+import type { BuiltInListener, ListenerHealth } from "../listener-kit/built-in-listener.js";
+import { PortalGraphQLClient, PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
+import type { WebhookEvent } from "../portal-client.js";
+import { createChatHttpClient, deliverChatMessage, type ChatDeliveryOutcome } from "./chat-delivery.js";
+import {
+  chatEventNames,
+  chatMessageContent,
+  chatTemplateOfEvent,
+  type ChatMessageContent,
+} from "./chat-events.js";
+import { chatHeadline, chatPayload } from "./chat-formatters.js";
+import { ledgerKey, portalChatLedger, type ChatLedger, type ChatLedgerEntry } from "./chat-ledger.js";
+import { portalChatLookups, type ChatLookups } from "./chat-lookups.js";
+import { resolveChatTargets, type ChatTarget } from "./chat-targets.js";
+import type { ChatbotConfig } from "./chatbot-config.js";
+import { fetchChatbotSettings, type ChatbotSettings } from "./chatbot-settings.js";
+
+export const CHATBOT_LISTENER_ID = "chatbot";
+
+/** The portal as the chatbot uses it; tests may pass their own parts. */
+export interface ChatbotPortal {
+  settings(): Promise<ChatbotSettings>;
+  readonly ledger: ChatLedger;
+  readonly lookups: ChatLookups;
+}
+
+export interface ChatbotDependencies {
+  readonly logger: Logger;
+  readonly portal?: ChatbotPortal;
+  readonly http?: AxiosInstance;
+  readonly wait?: (ms: number) => Promise<void>;
+}
+
+interface Loaded {
+  readonly settings: ChatbotSettings;
+  readonly targets: readonly ChatTarget[];
+}
+
+/**
+ * The chatbot: a built-in webhook listener that turns portal events into chat messages for the configured
+ * targets (Slack, Mattermost, Rocket.Chat, Teams, Discord, generic JSON). Every message ends up in the portal's
+ * outbound-message ledger, SENT or FAILED; a failed target never holds up the batch or the other targets.
+ */
+export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDependencies): BuiltInListener {
+  const logger = deps.logger.child({ listener: CHATBOT_LISTENER_ID });
+  const client = new PortalGraphQLClient(config.portalUrl, config.token);
+  const portal: ChatbotPortal = deps.portal ?? {
+    settings: () => fetchChatbotSettings(client),
+    ledger: portalChatLedger(client),
+    lookups: portalChatLookups(client),
+  };
+  const http = deps.http ?? createChatHttpClient();
+  let loaded: Loaded | undefined;
+  let failedMessages = 0;
+  /** The last failure of each target whose latest message failed (a later success clears it). */
+  const failingTargets = new Map<string, string>();
+  // One batch at a time: a redelivery that arrives while the first attempt still runs (the bridge timed out)
+  // waits for it, then finds its messages in the ledger.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function load(): Promise<Loaded> {
+    if (loaded) return loaded;
+    const settings = await portal.settings();
+    const targets = resolveChatTargets(settings.targets, (variable) => config.webhookUrl(variable));
+    for (const target of targets) {
+      if (target.enabled) logger.info({ target: target.id, type: target.type }, "chat target ready");
+      else
+        logger.warn(
+          { target: target.id, problem: target.problem },
+          "chat target disabled: its messages are recorded as FAILED",
+        );
+    }
+    loaded = { settings, targets };
+    return loaded;
+  }
+
+  async function deliverTo(
+    target: ChatTarget,
+    event: WebhookEvent,
+    content: ChatMessageContent,
+    settings: ChatbotSettings,
+    blockedBy: string | undefined,
+  ): Promise<ChatLedgerEntry> {
+    const template = settings.templates.get(content.template);
+    const entry = {
+      eventSequence: event.sequence,
+      eventName: event.name,
+      recipient: target.id,
+      template: content.template,
+    };
+    if (!template)
+      return {
+        ...entry,
+        subject: content.template,
+        status: "FAILED",
+        error: `no chat template ${content.template}`,
+        attempts: 0,
+      };
+    let subject: string;
+    let body: unknown;
+    try {
+      subject = chatHeadline(template, content.values);
+      body = target.enabled
+        ? chatPayload(target.type, template, {
+            ...content,
+            event: {
+              sequence: event.sequence,
+              name: event.name,
+              occurredAt: typeof event.occurredAt === "string" ? event.occurredAt : "",
+            },
+          })
+        : null;
+    } catch (error) {
+      return {
+        ...entry,
+        subject: content.template,
+        status: "FAILED",
+        error: (error as Error).message,
+        attempts: 0,
+      };
+    }
+    if (!target.enabled)
+      return {
+        ...entry,
+        subject,
+        status: "FAILED",
+        error: `target disabled: ${target.problem}`,
+        attempts: 0,
+      };
+    if (blockedBy)
+      return {
+        ...entry,
+        subject,
+        status: "FAILED",
+        error: `not attempted: an earlier message of the same batch to this target failed (${blockedBy})`,
+        attempts: 0,
+      };
+    const outcome: ChatDeliveryOutcome = await deliverChatMessage(
+      http,
+      target.url,
+      body,
+      config.delivery,
+      deps.wait,
+    );
+    return outcome.delivered
+      ? { ...entry, subject, status: "SENT", error: null, attempts: outcome.attempts }
+      : { ...entry, subject, status: "FAILED", error: outcome.error, attempts: outcome.attempts };
+  }
+
+  async function handleBatch(events: readonly WebhookEvent[]): Promise<void> {
+    const { settings, targets } = await load();
+    const wanted = events.flatMap((event) => {
+      const template = chatTemplateOfEvent[event.name as keyof typeof chatTemplateOfEvent];
+      const forTargets = targets.filter(
+        (target) => template !== undefined && target.events.includes(template),
+      );
+      return forTargets.length > 0 ? [{ event, targets: forTargets }] : [];
+    });
+    if (wanted.length === 0) return;
+    const recorded = await portal.ledger.recorded(wanted.map(({ event }) => event.sequence));
+    const contents = new Map<number, Promise<ChatMessageContent | null>>();
+    const contentOf = (event: WebhookEvent) => {
+      let content = contents.get(event.sequence);
+      if (!content) {
+        content = chatMessageContent(
+          event,
+          { title: settings.portalTitle, url: settings.portalUrl },
+          portal.lookups,
+        );
+        contents.set(event.sequence, content);
+      }
+      return content;
+    };
+    // Targets in parallel, each in event order; after a failure the target's later messages of this batch are
+    // recorded as FAILED without trying, so a dead target costs one message's retries, not the batch's.
+    const results = await Promise.allSettled(
+      targets.map(async (target) => {
+        let blockedBy: string | undefined;
+        for (const { event, targets: eventTargets } of wanted) {
+          if (!eventTargets.includes(target) || recorded.has(ledgerKey(event.sequence, target.id))) continue;
+          const content = await contentOf(event);
+          if (!content) continue;
+          const entry = await deliverTo(target, event, content, settings, blockedBy);
+          await portal.ledger.record(entry);
+          if (entry.status === "FAILED") {
+            blockedBy ??= target.enabled ? (entry.error ?? "failed") : undefined;
+            failedMessages++;
+            failingTargets.set(target.id, entry.error ?? "failed");
+            logger.warn(
+              {
+                target: target.id,
+                sequence: event.sequence,
+                event: event.name,
+                error: entry.error,
+                attempts: entry.attempts,
+              },
+              "chat message not delivered; recorded as FAILED",
+            );
+          } else
+            logger.debug(
+              { target: target.id, sequence: event.sequence, event: event.name },
+              "chat message sent",
+            );
+        }
+      }),
+    );
+    const failure = results.find((result) => result.status === "rejected");
+    if (failure) throw failure.reason;
+  }
+
+  return {
+    id: CHATBOT_LISTENER_ID,
+    events: chatEventNames,
+    async start() {
+      try {
+        await load();
+      } catch (error) {
+        if (!(error instanceof PortalUnavailableError)) throw error;
+        logger.warn(
+          { err: error.message },
+          "the portal is not reachable yet; the chat targets are read with the first batch",
+        );
+      }
+    },
+    handle(events) {
+      const run = queue.then(() => handleBatch(events));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    health(): ListenerHealth {
+      if (!loaded)
+        return { status: "degraded", detail: { problem: "chat targets not read from the portal yet" } };
+      const disabled = loaded.targets.filter((target) => !target.enabled).map((target) => target.id);
+      const detail = {
+        targets: loaded.targets.map((target) => target.id),
+        disabledTargets: disabled,
+        failedMessages,
+        failingTargets: Object.fromEntries(failingTargets),
+      };
+      return { status: disabled.length > 0 || failingTargets.size > 0 ? "degraded" : "ok", detail };
+    },
+    async stop() {
+      await queue;
+    },
+  };
+}
