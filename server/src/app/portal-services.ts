@@ -8,6 +8,8 @@ import type { Logger } from "pino";
 import { GatewayService } from "../gateway/gateway.service.js";
 import { EventLogService } from "../event-log/event-log.service.js";
 import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-feed.js";
+import { MessageContextService } from "../outbound-messages/message-context.service.js";
+import { OutboundMessageService } from "../outbound-messages/outbound-message.service.js";
 import type { Tables } from "../database/tables.js";
 import type { RuntimeConfig } from "../runtime-config/runtime-config.js";
 import type { StaticConfig } from "../static-config/static-config.js";
@@ -51,6 +53,10 @@ export interface PortalServices {
   readonly subscriptions: SubscriptionServices;
   /** What the API gateway must hold (APIs, plans, consumers), for the gateway adapter. */
   readonly gateway: GatewayService;
+  /** The ledger of messages the mailer and the chatbot sent (one per channel, event and recipient). */
+  readonly outboundMessages: OutboundMessageService;
+  /** Templates, settings and recipients the mailer and the chatbot render messages with. */
+  readonly messageContext: MessageContextService;
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
@@ -84,5 +90,7 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
       clock: deps.clock,
       issuer: subscriptions.issuer,
     }),
+    outboundMessages: new OutboundMessageService({ db: deps.db, clock: deps.clock }),
+    messageContext: new MessageContextService({ db: deps.db, config: deps.config }),
   };
 }

@@ -31,6 +31,7 @@ export const exportedTables = [
   { table: "webhook_listeners", orderBy: ["id"] },
   { table: "webhook_dead_letters", orderBy: ["listener_id", "sequence"] },
   { table: "webhook_delivery_attempts", orderBy: ["id"] },
+  { table: "outbound_messages", orderBy: ["id"] },
 ] as const satisfies readonly ExportedTable[];
 
 /** Tables that belong to the database itself, not to the installation's data; never exported or imported. */

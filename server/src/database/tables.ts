@@ -23,6 +23,7 @@ export interface Tables {
   webhook_listeners: WebhookListenersTable;
   webhook_dead_letters: WebhookDeadLettersTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  outbound_messages: OutboundMessagesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -281,6 +282,29 @@ export interface WebhookDeliveryAttemptsTable {
   status_code: number | null;
   error: string | null;
   duration_ms: number | null;
+}
+
+/** The outbound message ledger of the mailer and the chatbot (`outbound-messages/`). */
+export interface OutboundMessagesTable {
+  id: string;
+  /** `mail` or `chat`. */
+  channel: string;
+  /** The event the message is about; with channel and recipient the unique key. */
+  event_sequence: number;
+  event_name: string;
+  /** An e-mail address (mail) or a chat target id (chat). */
+  recipient: string;
+  /** The template id (`verify-email`, `approval-requested`, ...). */
+  template: string;
+  subject: string;
+  /** `sent`, or `failed` (rejected for good, or undeliverable after the retries). */
+  status: string;
+  error: string | null;
+  attempts: number;
+  /** The service account (or system job) that recorded it. */
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Internal bookkeeping of `migrator.ts`; never exported. */

@@ -6,6 +6,8 @@ import { CatalogResolver } from "../catalog/catalog.resolver.js";
 import { ContentResolver } from "../content/content.resolver.js";
 import { GatewayResolver } from "../gateway/gateway.resolver.js";
 import { EventLogResolver } from "../event-log/event-log.resolver.js";
+import { MessageContextResolver } from "../outbound-messages/message-context.resolver.js";
+import { OutboundMessageResolver } from "../outbound-messages/outbound-message.resolver.js";
 import { subscriptionResolvers } from "../subscriptions/subscription-resolvers.js";
 import { accountResolvers } from "../users/account-resolvers.js";
 import { SystemResolver } from "./system.resolver.js";
@@ -22,4 +24,6 @@ export const resolvers: NonEmptyArray<new () => object> = [
   ...accountResolvers,
   ...applicationResolvers,
   ...subscriptionResolvers,
+  OutboundMessageResolver,
+  MessageContextResolver,
 ];

@@ -386,6 +386,38 @@ export const seedRows: SeedRows = {
       duration_ms: null,
     },
   ],
+  outbound_messages: [
+    {
+      id: "obm_Mail01",
+      channel: "mail",
+      event_sequence: 1,
+      event_name: "user.verification_requested",
+      recipient: "zoe@example.net",
+      template: "verify-email",
+      subject: "Acme API Portal: please confirm your email address — Zoë 山田",
+      status: "sent",
+      error: null,
+      attempts: 1,
+      recorded_by: "mailer",
+      created_at: "2026-01-09T09:59:01.000Z",
+      updated_at: "2026-01-09T09:59:01.000Z",
+    },
+    {
+      id: "obm_chat02",
+      channel: "chat",
+      event_sequence: 3,
+      event_name: "approval.requested",
+      recipient: "ops-slack",
+      template: "approval-requested",
+      subject: 'New request: "Rockets" app',
+      status: "failed",
+      error: "HTTP 404 from the webhook\nafter 5 attempts",
+      attempts: 5,
+      recorded_by: "chatbot",
+      created_at: "2026-03-04T09:07:00.000Z",
+      updated_at: "2026-03-04T09:08:30.000Z",
+    },
+  ],
 };
 
 /** Inserts {@link seedRows} in export (foreign-key-safe) order. */

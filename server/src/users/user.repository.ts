@@ -239,3 +239,42 @@ export async function listUsers(
     .execute();
   return { rows: rows.map(toUser), totalCount: Number(total.count) };
 }
+
+/**
+ * Enabled users with a verified address who are members of `inGroup` (when given) and of at least one of
+ * `inAnyOf`, in e-mail order: the people a notification about a group's business goes to.
+ */
+export async function findEnabledVerifiedUsersInGroups(
+  db: Kysely<Tables>,
+  groups: { readonly inGroup?: string; readonly inAnyOf: readonly string[] },
+): Promise<User[]> {
+  if (groups.inAnyOf.length === 0) return [];
+  let query = db
+    .selectFrom("users")
+    .selectAll()
+    .where("disabled_at", "is", null)
+    .where("email_verified_at", "is not", null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("user_groups")
+          .select("user_groups.user_id")
+          .whereRef("user_groups.user_id", "=", "users.id")
+          .where("user_groups.group_id", "in", [...groups.inAnyOf]),
+      ),
+    );
+  const inGroup = groups.inGroup;
+  if (inGroup !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("user_groups")
+          .select("user_groups.user_id")
+          .whereRef("user_groups.user_id", "=", "users.id")
+          .where("user_groups.group_id", "=", inGroup),
+      ),
+    );
+  }
+  const rows = await query.orderBy("email").execute();
+  return rows.map(toUser);
+}
