@@ -20,7 +20,8 @@ export interface RunningProcess {
   readonly exited: Promise<void>;
 }
 
-function startProcess(entry: string, env: Record<string, string>): RunningProcess {
+/** Starts `node --import tsx <entry>` from the repository root with the test process's environment plus `env`. */
+export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
     env: { ...readProcessEnvironment(), ...env },
@@ -33,7 +34,8 @@ function startProcess(entry: string, env: Record<string, string>): RunningProces
   return { child, output: () => output, exited };
 }
 
-async function waitFor<T>(
+/** Polls `check` until it returns a value; fails early with the process's output when the process exits. */
+export async function waitFor<T>(
   what: string,
   check: () => T | undefined,
   timeoutMs: number,
@@ -58,11 +60,16 @@ export class PortalProcess {
   private constructor(
     private readonly dataDir: string,
     private readonly encryptionKey: string,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(): Promise<PortalProcess> {
+  /**
+   * Starts a portal on SQLite in a temp directory; `env` adds or overrides variables (e.g. `DATABASE_URL` and a
+   * shared `PORTAL_ENCRYPTION_KEYS` for several replicas on one PostgreSQL).
+   */
+  static async start(env: Record<string, string> = {}): Promise<PortalProcess> {
     const dataDir = await mkdtemp(path.join(tmpdir(), "bridge-test-portal-"));
-    const portal = new PortalProcess(dataDir, `test:${randomBytes(32).toString("base64")}`);
+    const portal = new PortalProcess(dataDir, `test:${randomBytes(32).toString("base64")}`, env);
     await portal.launch(0);
     return portal;
   }
@@ -76,6 +83,14 @@ export class PortalProcess {
   async stop(): Promise<void> {
     if (!this.proc) return;
     this.proc.child.kill("SIGTERM");
+    await this.proc.exited;
+    this.proc = undefined;
+  }
+
+  /** `kill -9`: no graceful close, in-flight requests are cut. */
+  async kill(): Promise<void> {
+    if (!this.proc) return;
+    this.proc.child.kill("SIGKILL");
     await this.proc.exited;
     this.proc = undefined;
   }
@@ -97,6 +112,7 @@ export class PortalProcess {
       PORTAL_SERVICE_ACCOUNTS: `bridge:read-write:${bridgeToken},listener:read-write:${listenerToken}`,
       PORTAL_SHUTDOWN_TIMEOUT_MS: "2000",
       LOG_LEVEL: "warn",
+      ...this.env,
     });
     this.proc = proc;
     this.url = await waitFor(
