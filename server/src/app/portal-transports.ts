@@ -18,6 +18,8 @@ export interface PortalTransportOptions {
   readonly resolveActor: ActorResolver;
   readonly runtime: RuntimeConfig;
   readonly logger: Logger;
+  /** `portal.urls.apiGateway`, allowed as a connection target for the API reference's "try it". */
+  readonly apiGatewayUrl?: string;
 }
 
 /** Every transport on the portal's one port: GraphQL (HTTP + WebSocket) and the HTTP routes beside it. */
@@ -37,6 +39,8 @@ export function portalTransports(options: PortalTransportOptions): FastifyPlugin
         services: options.services.webhooks,
       }),
     );
-    await fastify.register(webPortalRoutes({ distDir: defaultPortalDistDir }));
+    await fastify.register(
+      webPortalRoutes({ distDir: defaultPortalDistDir, apiGatewayUrl: options.apiGatewayUrl }),
+    );
   };
 }

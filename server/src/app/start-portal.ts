@@ -105,7 +105,16 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
       config,
       logger,
       readiness: createReadinessCheck({ ping: () => database.ping(), configHash: () => staticConfig.hash }),
-      plugins: [portalTransports({ schema, services, resolveActor, runtime: config, logger })],
+      plugins: [
+        portalTransports({
+          schema,
+          services,
+          resolveActor,
+          runtime: config,
+          logger,
+          apiGatewayUrl: staticConfig.portal.urls.apiGateway,
+        }),
+      ],
     });
     app = server;
     await bootStep(

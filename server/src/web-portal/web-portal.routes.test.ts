@@ -24,10 +24,10 @@ function builtPortal(): string {
   return dist;
 }
 
-async function serve(distDir: string): Promise<FastifyInstance> {
+async function serve(distDir: string, apiGatewayUrl?: string): Promise<FastifyInstance> {
   const app = Fastify();
   app.get("/healthz", () => ({ status: "ok" }));
-  await app.register(webPortalRoutes({ distDir }));
+  await app.register(webPortalRoutes({ distDir, ...(apiGatewayUrl ? { apiGatewayUrl } : {}) }));
   apps.push(app);
   return app;
 }
@@ -46,6 +46,17 @@ describe("web portal routes", () => {
       expect(response.headers["x-content-type-options"]).toBe("nosniff");
       expect(response.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     }
+  });
+
+  it("lets the browser connect to the API gateway's origin (the API reference's try it), and nowhere else", async () => {
+    const withGateway = await serve(builtPortal(), "https://api.acme.example:8443/base");
+    const csp = (await withGateway.inject({ method: "GET", url: "/apis/orders" })).headers[
+      "content-security-policy"
+    ];
+    expect(csp).toContain("connect-src 'self' https://api.acme.example:8443;");
+    const without = await serve(builtPortal());
+    const plain = (await without.inject({ method: "GET", url: "/" })).headers["content-security-policy"];
+    expect(plain).toContain("connect-src 'self';");
   });
 
   it("caches hashed assets for a year and other files briefly", async () => {

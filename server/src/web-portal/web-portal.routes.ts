@@ -3,12 +3,14 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { errorBody } from "../http/http-error.js";
-import { webPortalSecurityHeaders } from "./web-portal.headers.js";
+import { webPortalHeaders } from "./web-portal.headers.js";
 import { fileForUrlPath, isHashedAsset, isServerPath, looksLikeFile } from "./web-portal.paths.js";
 
 export interface WebPortalRoutesOptions {
   /** The built portal (`portal/dist`); it may appear after the server started. */
   readonly distDir: string;
+  /** `portal.urls.apiGateway`: the API reference's "try it" calls the gateway from the browser. */
+  readonly apiGatewayUrl?: string;
 }
 
 const notBuiltPage = `<!doctype html>
@@ -26,11 +28,12 @@ const notBuiltPage = `<!doctype html>
 export function webPortalRoutes(options: WebPortalRoutesOptions): FastifyPluginAsync {
   const root = path.resolve(options.distDir);
   const indexFile = path.join(root, "index.html");
+  const securityHeaders = webPortalHeaders(options.apiGatewayUrl);
   return async (fastify) => {
     await fastify.register(fastifyStatic, { root, serve: false, preCompressed: true });
 
     fastify.addHook("onSend", (_request, reply, payload, done) => {
-      void reply.headers(webPortalSecurityHeaders);
+      void reply.headers(securityHeaders);
       done(null, payload);
     });
 
