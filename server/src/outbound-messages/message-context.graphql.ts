@@ -52,6 +52,28 @@ export class ChatTemplateText {
 }
 
 @ObjectType({
+  description: "A chat target of the static configuration (`portal.chatbot.targets`), for the chatbot.",
+})
+export class ChatTargetSetting {
+  @Field(() => ID, { description: "The target id, e.g. `ops-slack`; the recipient of its ledger entries." })
+  id: string;
+
+  @Field(() => String, {
+    description: "`slack`, `mattermost`, `rocketchat`, `teams`, `discord` or `generic`: the payload format.",
+  })
+  type: string;
+
+  @Field(() => String, {
+    description:
+      "The NAME of the environment variable of the chatbot that holds the secret webhook URL (never the URL).",
+  })
+  urlVariable: string;
+
+  @Field(() => [String], { description: "The chat events it receives, e.g. `approval-requested`." })
+  events: string[];
+}
+
+@ObjectType({
   description: "What the mailer and the chatbot need from the static configuration to render messages.",
 })
 export class MessagingSettings {
@@ -77,6 +99,9 @@ export class MessagingSettings {
 
   @Field(() => [ChatTemplateText], { description: "Every configured chat template." })
   chatTemplates: ChatTemplateText[];
+
+  @Field(() => [ChatTargetSetting], { description: "Every chat target, in configuration order." })
+  chatTargets: ChatTargetSetting[];
 }
 
 @ObjectType({ description: "A webhook listener, as an alert about it shows it." })

@@ -43,6 +43,12 @@ export class MessageContextService {
       chatTemplates: Object.entries(templates.chat).flatMap(([event, template]) =>
         template ? [{ event, title: template.title ?? null, text: template.text }] : [],
       ),
+      chatTargets: portal.chatbot.targets.map(({ id, type, urlVariable, events }) => ({
+        id,
+        type,
+        urlVariable,
+        events: [...events],
+      })),
     };
   }
 

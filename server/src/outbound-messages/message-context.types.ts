@@ -21,6 +21,16 @@ export interface ChatTemplateText {
   readonly text: string;
 }
 
+/** A chat target of `portal.chatbot.targets`; its webhook URL stays in the chatbot's environment. */
+export interface ChatTargetSetting {
+  readonly id: string;
+  readonly type: string;
+  /** The NAME of the environment variable (of the chatbot) that holds the secret webhook URL. */
+  readonly urlVariable: string;
+  /** The chat events (templates) it receives. */
+  readonly events: readonly string[];
+}
+
 /** What the built-in listeners need from the static configuration to render messages. */
 export interface MessagingSettings {
   readonly portalTitle: string;
@@ -31,6 +41,7 @@ export interface MessagingSettings {
   readonly mailReplyTo: string | null;
   readonly emailTemplates: readonly EmailTemplateVariant[];
   readonly chatTemplates: readonly ChatTemplateText[];
+  readonly chatTargets: readonly ChatTargetSetting[];
 }
 
 /** A webhook listener as an alert about it shows it. */

@@ -201,5 +201,11 @@ describeEachBackend("outbound message ledger", (getHandle) => {
     expect(settings.emailTemplates).toContainEqual(
       expect.objectContaining({ template: "verify-email", locale: "de" }),
     );
+    expect(settings.chatTargets).toContainEqual({
+      id: "ops-slack",
+      type: "slack",
+      urlVariable: "ACME_SLACK_WEBHOOK_URL",
+      events: ["user-signed-up", "approval-requested", "listener-failing"],
+    });
   });
 });
