@@ -17,6 +17,7 @@ import {
   createSubscriptionServices,
   type SubscriptionServices,
 } from "../subscriptions/subscription-services.js";
+import { SystemHealthService } from "../system-health/system-health.service.js";
 import { createAccountServices, type AccountServices } from "../users/account-services.js";
 import { createWebhookServices, type WebhookServices } from "../webhooks/webhook-services.js";
 
@@ -57,6 +58,8 @@ export interface PortalServices {
   readonly outboundMessages: OutboundMessageService;
   /** Templates, settings and recipients the mailer and the chatbot render messages with. */
   readonly messageContext: MessageContextService;
+  /** Database, event log head, webhook listeners and configuration hash, for the admin pages. */
+  readonly systemHealth: SystemHealthService;
 }
 
 export function createPortalServices(deps: ServiceDependencies): PortalServices {
@@ -92,5 +95,10 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
     }),
     outboundMessages: new OutboundMessageService({ db: deps.db, clock: deps.clock }),
     messageContext: new MessageContextService({ db: deps.db, config: deps.config }),
+    systemHealth: new SystemHealthService({
+      db: deps.db,
+      configHash: () => deps.config.hash,
+      clock: deps.clock,
+    }),
   };
 }

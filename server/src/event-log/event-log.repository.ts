@@ -5,7 +5,7 @@ import type { EventFilter, LogEvent, LogEventActor } from "./event-log.types.js"
 type OutboxRow = Selectable<OutboxEventsTable>;
 
 /** The SQL form of an event filter (exact names, or `substr(name) = prefix` for whole entities). */
-function matching(eb: ExpressionBuilder<Tables, "outbox_events">, filter: EventFilter) {
+export function matchingEventFilter(eb: ExpressionBuilder<Tables, "outbox_events">, filter: EventFilter) {
   if (filter.kind === "all") return eb.lit(true);
   return eb.or([
     ...(filter.names.length > 0 ? [eb("event_name", "in", [...filter.names])] : []),
@@ -39,7 +39,7 @@ export async function readLogEventsAfter(
     .selectFrom("outbox_events")
     .selectAll()
     .where("sequence", ">", after)
-    .where((eb) => matching(eb, filter))
+    .where((eb) => matchingEventFilter(eb, filter))
     .orderBy("sequence")
     .limit(limit)
     .execute();
@@ -71,7 +71,7 @@ export async function backlogAfter(
     .selectFrom("outbox_events")
     .select((eb) => [eb.fn.countAll<number | string>().as("count"), eb.fn.min("occurred_at").as("oldest")])
     .where("sequence", ">", after)
-    .where((eb) => matching(eb, filter))
+    .where((eb) => matchingEventFilter(eb, filter))
     .executeTakeFirst();
   return { count: Number(row?.count ?? 0), oldestAt: row?.oldest ?? null };
 }
@@ -103,4 +103,28 @@ export async function deleteLogEventsBefore(db: Kysely<Tables>, cutoff: Date): P
     .where("occurred_at", "<", cutoff.toISOString())
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The head of the log: the newest event's sequence and time; null when the log is empty. */
+export async function logHead(
+  db: Kysely<Tables>,
+): Promise<{ readonly sequence: number; readonly occurredAt: string } | null> {
+  const row = await db
+    .selectFrom("outbox_events")
+    .select(["sequence", "occurred_at"])
+    .orderBy("sequence", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { sequence: Number(row.sequence), occurredAt: row.occurred_at } : null;
+}
+
+/** When the events with these sequences happened (those still in the log). */
+export async function occurredAtOf(db: Kysely<Tables>, sequences: readonly number[]): Promise<string[]> {
+  if (sequences.length === 0) return [];
+  const rows = await db
+    .selectFrom("outbox_events")
+    .select("occurred_at")
+    .where("sequence", "in", [...sequences])
+    .execute();
+  return rows.map((row) => row.occurred_at);
 }

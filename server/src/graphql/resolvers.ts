@@ -9,12 +9,15 @@ import { EventLogResolver } from "../event-log/event-log.resolver.js";
 import { MessageContextResolver } from "../outbound-messages/message-context.resolver.js";
 import { OutboundMessageResolver } from "../outbound-messages/outbound-message.resolver.js";
 import { subscriptionResolvers } from "../subscriptions/subscription-resolvers.js";
+import { SystemHealthResolver } from "../system-health/system-health.resolver.js";
 import { accountResolvers } from "../users/account-resolvers.js";
+import { webhookResolvers } from "../webhooks/webhook-listener.resolver.js";
 import { SystemResolver } from "./system.resolver.js";
 
 /** Every resolver class of the portal API. A noun's resolver is added here once. */
 export const resolvers: NonEmptyArray<new () => object> = [
   SystemResolver,
+  SystemHealthResolver,
   AccessTokenResolver,
   AuditLogResolver,
   CatalogResolver,
@@ -26,4 +29,5 @@ export const resolvers: NonEmptyArray<new () => object> = [
   ...subscriptionResolvers,
   OutboundMessageResolver,
   MessageContextResolver,
+  ...webhookResolvers,
 ];

@@ -114,3 +114,29 @@ export async function deleteAttemptsBefore(db: Kysely<Tables>, cutoff: Date): Pr
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * How long the listener's recent successful deliveries took from the change to the listener's 2xx, in
+ * milliseconds, newest first: for each delivery, from its oldest event's `occurredAt` to the recorded answer
+ * (so a batch counts with its longest wait). Deliveries whose first event left the log are skipped.
+ */
+export async function recentDeliveryLatencies(
+  db: Kysely<Tables>,
+  listenerId: string,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom("webhook_delivery_attempts as a")
+    .innerJoin("outbox_events as e", "e.sequence", "a.first_sequence")
+    .select(["a.finished_at as finishedAt", "e.occurred_at as occurredAt"])
+    .where("a.listener_id", "=", listenerId)
+    .where("a.status_code", ">=", 200)
+    .where("a.status_code", "<", 300)
+    .orderBy("a.started_at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows
+    .filter((row): row is { finishedAt: string; occurredAt: string } => row.finishedAt !== null)
+    .map((row) => Math.max(0, Date.parse(row.finishedAt) - Date.parse(row.occurredAt)));
+}

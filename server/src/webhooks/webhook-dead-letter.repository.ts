@@ -59,21 +59,33 @@ export async function deadLettersToRedeliver(
   return rows.map((row) => JSON.parse(row.event) as LogEvent);
 }
 
-/** How many dead letters a listener has, and how many of them are being delivered again. */
+/**
+ * How many dead letters a listener has, and how many of them are being delivered again from behind its position
+ * (those after the position are pending in the log anyway, so they are not counted twice).
+ */
 export async function countDeadLetters(
   db: Kysely<Tables>,
   listenerId: string,
+  position: number,
 ): Promise<{ readonly total: number; readonly redelivering: number }> {
-  const rows = await db
+  const row = await db
     .selectFrom("webhook_dead_letters")
-    .select((eb) => ["redeliver", eb.fn.countAll<number | string>().as("count")])
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("total"),
+      eb.fn
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(eb.and([eb("redeliver", "=", 1), eb("sequence", "<=", position)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("redelivering"),
+    ])
     .where("listener_id", "=", listenerId)
-    .groupBy("redeliver")
-    .execute();
-  return {
-    total: rows.reduce((sum, row) => sum + Number(row.count), 0),
-    redelivering: Number(rows.find((row) => row.redeliver === 1)?.count ?? 0),
-  };
+    .executeTakeFirst();
+  return { total: Number(row?.total ?? 0), redelivering: Number(row?.redelivering ?? 0) };
 }
 
 /** Stores (or replaces) dead letters for these events. */

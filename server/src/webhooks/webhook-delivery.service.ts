@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/audit.recorder.js";
 import { DomainError } from "../errors/domain-error.js";
 import { ErrorCode } from "../errors/error-code.js";
 import { parseInput } from "../errors/input-validation.js";
+import { occurredAtOf } from "../event-log/event-log.repository.js";
 import type { LogEvent } from "../event-log/event-log.types.js";
 import { appendEvent } from "../events/outbox.repository.js";
 import {
@@ -23,6 +24,7 @@ import { acknowledgeThrough, noDelivery, updateListener } from "./webhook-listen
 import { requireListener, type WebhookServiceDeps } from "./webhook-listener.service.js";
 import type { WebhookListener } from "./webhook-listener.types.js";
 import { webhookEventJson, type WebhookEventJson } from "./webhook-listener.view.js";
+import type { WebhookDeliveryObserver } from "./webhook-metrics.js";
 import { pendingEvents } from "./webhook-pending.js";
 import { openWebhookSecret } from "./webhook-secret.js";
 
@@ -61,7 +63,12 @@ export interface AttemptResult {
  * cannot keep good ones from flowing: only single events are dead-lettered by the bridge.
  */
 export class WebhookDeliveryService {
-  constructor(private readonly deps: WebhookServiceDeps & { readonly delivery: WebhookDeliveryPolicy }) {}
+  constructor(
+    private readonly deps: WebhookServiceDeps & {
+      readonly delivery: WebhookDeliveryPolicy;
+      readonly observer: WebhookDeliveryObserver;
+    },
+  ) {}
 
   /** Takes or renews the delivery lease; CONFLICT while another holder's lease runs. Returns the secret. */
   async acquireLease(actor: Actor, id: unknown, input: unknown): Promise<Lease> {
@@ -164,7 +171,7 @@ export class WebhookDeliveryService {
     const body = parseInput(attemptResultBody, input);
     const now = this.deps.clock();
     const at = now.toISOString();
-    return this.deps.db.transaction().execute(async (trx) => {
+    const { result, delivered } = await this.deps.db.transaction().execute(async (trx) => {
       const listener = await requireListener(trx, params.id);
       requireLeaseHolder(listener, body.holder, now);
       const attempt = await findAttempt(trx, listener.id, params.attemptId);
@@ -200,12 +207,15 @@ export class WebhookDeliveryService {
           consecutive_failures: 0,
         });
         return {
-          // Also true when the listener acknowledged the events itself (pulling, like the reference listeners).
-          acknowledged: current !== null || position >= attempt.lastSequence,
-          position,
-          attempt: attempt.attempt,
-          firstAttemptAt: null,
-          consecutiveFailures: 0,
+          result: {
+            // Also true when the listener acknowledged the events itself (pulling, like the reference listeners).
+            acknowledged: current !== null || position >= attempt.lastSequence,
+            position,
+            attempt: attempt.attempt,
+            firstAttemptAt: null,
+            consecutiveFailures: 0,
+          },
+          delivered: current?.sequences ?? [],
         };
       }
       const consecutiveFailures = listener.consecutiveFailures + 1;
@@ -217,13 +227,28 @@ export class WebhookDeliveryService {
         ...(current ? { delivery_failed: 1 } : {}),
       });
       return {
-        acknowledged: false,
-        position: listener.position,
-        attempt: attempt.attempt,
-        firstAttemptAt: current?.firstAttemptAt ?? null,
-        consecutiveFailures,
+        result: {
+          acknowledged: false,
+          position: listener.position,
+          attempt: attempt.attempt,
+          firstAttemptAt: current?.firstAttemptAt ?? null,
+          consecutiveFailures,
+        },
+        delivered: [],
       };
     });
+    const listenerId = params.id;
+    const succeeded = result.consecutiveFailures === 0;
+    this.deps.observer.attempt(listenerId, succeeded);
+    if (delivered.length > 0) {
+      const answeredAt = now.getTime();
+      const occurred = await occurredAtOf(this.deps.db, delivered);
+      this.deps.observer.delivered(
+        listenerId,
+        occurred.map((time) => Math.max(0, answeredAt - Date.parse(time)) / 1000),
+      );
+    }
+    return result;
   }
 
   /**
@@ -240,7 +265,7 @@ export class WebhookDeliveryService {
     const params = parseInput(deliveryParams, { id, deliveryId });
     const body = parseInput(deadLetterBody, input);
     const now = this.deps.clock();
-    return this.deps.db.transaction().execute(async (trx) => {
+    const outcome = await this.deps.db.transaction().execute(async (trx) => {
       const listener = await requireListener(trx, params.id);
       requireLeaseHolder(listener, body.holder, now);
       const delivery = listener.delivery;
@@ -283,6 +308,8 @@ export class WebhookDeliveryService {
       }
       return { deadLettered: events.length, position };
     });
+    this.deps.observer.deadLettered(params.id, outcome.deadLettered);
+    return outcome;
   }
 }
 

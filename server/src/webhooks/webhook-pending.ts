@@ -36,7 +36,7 @@ export interface Backlog {
 export async function backlogOf(db: Kysely<Tables>, listener: WebhookListener, now: Date): Promise<Backlog> {
   const [log, deadLetters, [oldestRedelivery]] = await Promise.all([
     backlogAfter(db, listener.position, listener.filter),
-    countDeadLetters(db, listener.id),
+    countDeadLetters(db, listener.id, listener.position),
     deadLettersToRedeliver(db, listener.id, 1),
   ]);
   const oldest = [oldestRedelivery?.occurredAt, log.oldestAt ?? undefined]

@@ -28,6 +28,7 @@ export interface WebhookRoutesOptions {
  */
 export function webhookRoutes(options: WebhookRoutesOptions): FastifyPluginAsync {
   return (app) => {
+    options.services.metrics.register(app.metrics.registry);
     for (const route of webhookRouteTable) {
       app.route({
         method: route.method,
