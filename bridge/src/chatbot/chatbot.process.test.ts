@@ -1,0 +1,186 @@
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PortalGraphQLClient } from "../listener-kit/portal-graphql-client.js";
+import { runBuiltInListener, type RunningListener } from "../listener-kit/run-listener.js";
+import { PortalCalls } from "../testing/portal-calls.js";
+import { BridgeProcess, PortalProcess, adminCredentials, listenerToken } from "../testing/processes.js";
+import { ChatReceiver } from "./chat-receiver.fixture.js";
+import { loadChatbotConfig } from "./chatbot-config.js";
+import { createChatbotListener } from "./chatbot.listener.js";
+
+async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface LedgerRow {
+  eventSequence: number;
+  eventName: string;
+  recipient: string;
+  template: string;
+  subject: string;
+  status: string;
+  error: string | null;
+}
+
+/**
+ * The whole chain with real processes and sockets: the portal (sample configuration, whose `ops-slack` target
+ * wants sign-ups) and the bridge as their own processes, the chatbot in this process, Slack a local HTTP server.
+ */
+describe("chatbot with a real portal and bridge", () => {
+  let portal: PortalProcess;
+  let bridge: BridgeProcess;
+  let chatbot: RunningListener;
+  let slack: ChatReceiver;
+  let client: PortalGraphQLClient;
+  let batches = 0;
+
+  beforeAll(async () => {
+    portal = await PortalProcess.start();
+    slack = await ChatReceiver.start();
+    client = new PortalGraphQLClient(portal.url, listenerToken);
+    const config = loadChatbotConfig({
+      CHATBOT_PORTAL_URL: portal.url,
+      CHATBOT_TOKEN: listenerToken,
+      ACME_SLACK_WEBHOOK_URL: slack.url(),
+    });
+    const logger = pino({ level: "silent" });
+    const listener = createChatbotListener(config, { logger });
+    const counting = {
+      ...listener,
+      handle: (...args: Parameters<typeof listener.handle>) => {
+        batches++;
+        return listener.handle(...args);
+      },
+    };
+    chatbot = await runBuiltInListener(counting, {
+      portalUrl: portal.url,
+      token: listenerToken,
+      logger,
+    });
+    bridge = await BridgeProcess.start(portal.url);
+  });
+  afterAll(async () => {
+    await bridge?.stop();
+    await chatbot?.close();
+    await slack?.close();
+    await portal?.remove();
+  });
+
+  const signUp = async (email: string, name: string): Promise<string> => {
+    const response = await fetch(`${portal.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation ($input: SignUpInput!) { signUp(input: $input) { userId } }`,
+        variables: {
+          input: {
+            email,
+            password: "Sign-up-password-1234",
+            displayName: name,
+            profile: [{ field: "name", value: name }],
+          },
+        },
+      }),
+    });
+    const answer = (await response.json()) as { data?: { signUp: { userId: string } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.signUp.userId ?? "";
+  };
+
+  const ledger = async (sequences: number[]) =>
+    (
+      await client.request<{ outboundMessagesOfEvents: LedgerRow[] }>(
+        `query ($sequences: [SafeInt!]!) {
+          outboundMessagesOfEvents(channel: CHAT, eventSequences: $sequences) {
+            eventSequence eventName recipient template subject status error
+          }
+        }`,
+        { sequences },
+      )
+    ).outboundMessagesOfEvents;
+
+  it("a sign-up produces one Slack message, recorded as SENT; a replay of the event sends nothing again", async () => {
+    const userId = await signUp("dana@example.com", "Dana <Ops> & Co");
+
+    await eventually("the Slack message arrives", () => slack.requests.length === 1);
+    const body = slack.requests[0]?.body as { text: string; blocks: { type: string }[] };
+    expect(body.text).toContain("New user signed up: Dana &lt;Ops&gt; &amp; Co <dana@example.com>");
+    expect(body.text).toContain(`/admin/users/${userId}`);
+    expect(body.blocks.map((block) => block.type)).toEqual(["section", "actions"]);
+
+    const calls = new PortalCalls(() => portal.url);
+    const events = await calls.rest<{ listeners: { id: string; position: number }[] }>(
+      "GET",
+      "/webhooks/listeners",
+    );
+    expect(events.body.listeners.map((listener) => listener.id)).toContain("chatbot");
+    let rows: LedgerRow[] = [];
+    await eventually("the message is in the ledger", async () => {
+      rows = await ledger(Array.from({ length: 200 }, (_, i) => i + 1));
+      return rows.length === 1;
+    });
+    expect(rows[0]).toMatchObject({
+      eventName: "user.created",
+      recipient: "ops-slack",
+      template: "user-signed-up",
+      status: "SENT",
+      error: null,
+    });
+    expect(rows[0]?.subject).toContain("New user signed up: Dana <Ops> & Co");
+
+    const batchesBefore = batches;
+    const replay = await calls.rest("POST", "/webhooks/listeners/chatbot/replay", {
+      from: rows[0]?.eventSequence,
+    });
+    expect(replay.status).toBeLessThan(300);
+    await eventually("the replayed events are acknowledged again", async () => {
+      const status = await calls.rest<{ backlog: number }>("GET", "/webhooks/listeners/chatbot");
+      return status.body.backlog === 0;
+    });
+    expect(batches).toBeGreaterThan(batchesBefore);
+    expect(slack.requests).toHaveLength(1);
+  });
+
+  it("a message Slack refuses is recorded FAILED with the answer, and administrators see it", async () => {
+    slack.answer = () => ({ status: 410, body: "channel_is_archived" });
+    await signUp("erin@example.com", "Erin");
+    await eventually("Slack is asked", () => slack.requests.length === 2);
+
+    const session = await fetch(`${portal.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { expiresAt } }`,
+        variables: adminCredentials,
+      }),
+    });
+    const cookie = (session.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    let failed: { recipient: string; subject: string; error: string | null; attempts: number }[] = [];
+    await eventually("the failure is in the ledger", async () => {
+      const response = await fetch(`${portal.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({
+          query: `{ outboundMessages(filter: { channel: CHAT, status: FAILED }) { edges { node { recipient subject error attempts } } } }`,
+        }),
+      });
+      const body = (await response.json()) as {
+        data: { outboundMessages: { edges: { node: (typeof failed)[number] }[] } };
+      };
+      failed = body.data.outboundMessages.edges.map((edge) => edge.node);
+      return failed.length === 1;
+    });
+    expect(failed[0]).toMatchObject({
+      recipient: "ops-slack",
+      error: "HTTP 410: channel_is_archived",
+      attempts: 1,
+    });
+    expect(failed[0]?.subject).toMatch(
+      /^New user signed up: Erin <erin@example\.com> · http\S+\/admin\/users\/\S+$/,
+    );
+  });
+});
