@@ -107,8 +107,10 @@ export class EntityWrites {
     let body: Record<string, unknown> = { ...structuredClone(input), ...forced };
     if (definition.name === "services") body = expandServiceUrl(body);
     if (definition.name === "plugins") body = expandPluginShorthands(body);
-    for (const key of definition.foreignKeys)
-      body[key.field] = this.resolveReference(key.field, key.reference, body[key.field]);
+    for (const key of definition.foreignKeys) {
+      if (key.field in body)
+        body[key.field] = this.resolveReference(key.field, key.reference, body[key.field]);
+    }
     return body;
   }
 

@@ -40,8 +40,8 @@ function validateRecordFields(
     const error = validateField(field, record[name], entityErrors);
     if (error !== undefined) errors[name] = error;
   }
-  // Kong skips an entity check whose fields already failed; the record checks here only run on a clean record.
-  if (Object.keys(errors).length === 0) {
+  // Kong skips an entity check whose fields already failed; here the checks run when no schema field failed.
+  if (!Object.keys(errors).some((name) => name in schema.fields)) {
     for (const check of schema.checks ?? []) {
       for (const issue of check(record)) {
         if (issue.at === ENTITY_AT) entityErrors.push(issue.message);
