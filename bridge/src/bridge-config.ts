@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Environment } from "./environment.js";
+import { hostedListenerNames, type HostedListenerName } from "./hosted-listener-names.js";
 
 /** The bridge's settings, read once at start-up from the environment. */
 export interface BridgeConfig {
@@ -27,6 +28,8 @@ export interface BridgeConfig {
   readonly idleCheckMs: number;
   readonly listenerRefreshMs: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The built-in listeners this process hosts (`BRIDGE_LISTENERS`): `auto` decides by their configuration. */
+  readonly hostedListeners: "auto" | readonly HostedListenerName[];
 }
 
 const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min).max(max);
@@ -46,6 +49,22 @@ export const bridgeVariables = {
   BRIDGE_POLL_INTERVAL_MS: int(10, 600_000).default(1000),
   BRIDGE_IDLE_CHECK_MS: int(10, 600_000).default(10_000),
   BRIDGE_LISTENER_REFRESH_MS: int(10, 600_000).default(5000),
+  BRIDGE_LISTENERS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== ""),
+    )
+    .refine(
+      (names) =>
+        (names.length === 1 && (names[0] === "auto" || names[0] === "none")) ||
+        (names.length > 0 &&
+          names.every((name) => (hostedListenerNames as readonly string[]).includes(name))),
+      `must be auto, none, or a list of ${hostedListenerNames.join(", ")}`,
+    )
+    .default(["auto"]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 } as const;
 
@@ -102,5 +121,12 @@ export function loadBridgeConfig(env: Environment): BridgeConfig {
     idleCheckMs: get("BRIDGE_IDLE_CHECK_MS"),
     listenerRefreshMs: get("BRIDGE_LISTENER_REFRESH_MS"),
     logLevel: get("LOG_LEVEL"),
+    hostedListeners: hostedListenersOf(get("BRIDGE_LISTENERS")),
   };
+}
+
+function hostedListenersOf(names: readonly string[]): "auto" | readonly HostedListenerName[] {
+  if (names[0] === "auto") return "auto";
+  if (names[0] === "none") return [];
+  return [...new Set(names as HostedListenerName[])];
 }

@@ -138,6 +138,8 @@ export class BridgeProcess {
       BRIDGE_POLL_INTERVAL_MS: "200",
       BRIDGE_LISTENER_REFRESH_MS: "300",
       BRIDGE_DELIVERY_TIMEOUT_MS: "3000",
+      // The delivery tests count their own listeners only; hosting is tested on its own.
+      BRIDGE_LISTENERS: "none",
       LOG_LEVEL: "info",
       ...env,
     });
