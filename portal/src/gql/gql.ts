@@ -49,6 +49,7 @@ type Documents = {
     "\n  query ApiDetail($id: ID!) {\n    api(id: $id) {\n      id\n      name\n      summary\n      descriptionHtml\n      tags\n      deprecated\n      authMethod\n      apiKeyHeader\n      requestUrl\n      subscribable\n      limits\n      plans {\n        id\n        name\n        descriptionHtml\n        limits\n        needsApproval\n      }\n    }\n  }\n": typeof types.ApiDetailDocument,
     "\n  query SiteMap {\n    siteMap {\n      kind\n      path\n      title\n    }\n  }\n": typeof types.SiteMapDocument,
     "\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n": typeof types.ContentPageDocument,
+    "\n  query OutboundMessages($filter: OutboundMessageFilterInput, $after: String) {\n    outboundMessages(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          channel\n          status\n          recipient\n          subject\n          template\n          eventName\n          attempts\n          error\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.OutboundMessagesDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      isAdmin\n      isApprover\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
@@ -107,6 +108,7 @@ const documents: Documents = {
     "\n  query ApiDetail($id: ID!) {\n    api(id: $id) {\n      id\n      name\n      summary\n      descriptionHtml\n      tags\n      deprecated\n      authMethod\n      apiKeyHeader\n      requestUrl\n      subscribable\n      limits\n      plans {\n        id\n        name\n        descriptionHtml\n        limits\n        needsApproval\n      }\n    }\n  }\n": types.ApiDetailDocument,
     "\n  query SiteMap {\n    siteMap {\n      kind\n      path\n      title\n    }\n  }\n": types.SiteMapDocument,
     "\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n": types.ContentPageDocument,
+    "\n  query OutboundMessages($filter: OutboundMessageFilterInput, $after: String) {\n    outboundMessages(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          channel\n          status\n          recipient\n          subject\n          template\n          eventName\n          attempts\n          error\n          updatedAt\n        }\n      }\n    }\n  }\n": types.OutboundMessagesDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      isAdmin\n      isApprover\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
@@ -284,6 +286,10 @@ export function graphql(source: "\n  query SiteMap {\n    siteMap {\n      kind\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n"): (typeof documents)["\n  query ContentPage($id: ID!) {\n    contentPage(id: $id) {\n      id\n      title\n      html\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboundMessages($filter: OutboundMessageFilterInput, $after: String) {\n    outboundMessages(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          channel\n          status\n          recipient\n          subject\n          template\n          eventName\n          attempts\n          error\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutboundMessages($filter: OutboundMessageFilterInput, $after: String) {\n    outboundMessages(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          channel\n          status\n          recipient\n          subject\n          template\n          eventName\n          attempts\n          error\n          updatedAt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
