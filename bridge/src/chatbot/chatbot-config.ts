@@ -22,7 +22,12 @@ export interface ChatbotConfig {
   webhookUrl(variable: string): string | undefined;
 }
 
-const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 /** Every variable with its default (the target URL variables are named by the static configuration). */
 export const chatbotVariables = {
