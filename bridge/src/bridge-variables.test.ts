@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bridgeVariables } from "./bridge-config.js";
+import { bridgeVariables as ownVariables } from "./bridge-config.js";
+import { chatbotVariables } from "./chatbot/chatbot-config.js";
 
 interface Documented {
   readonly name: string;
   readonly default: string | null;
   readonly description: string;
 }
+
+/** The bridge's own variables and those of the built-in listeners it hosts (the chat target URLs are named by the static configuration). */
+const bridgeVariables = { ...ownVariables, ...chatbotVariables };
 
 const documented = (
   JSON.parse(readFileSync(new URL("../environment-variables.json", import.meta.url), "utf8")) as {
