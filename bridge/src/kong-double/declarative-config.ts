@@ -135,13 +135,14 @@ export class DeclarativeConfig {
           : { [ENTITIES[key.reference].endpointKey ?? "id"]: value };
     }
     const withForced = { ...own, ...forced };
+    const generatedId = withForced["id"] === undefined;
     withForced["id"] ??= deterministicId(definition, withForced);
     let id: string;
     try {
       id = writes.insert(definition, withForced).id;
     } catch (error) {
       if (!(error instanceof KongHttpError)) throw error;
-      return declarativeError(definition, withForced, error);
+      return declarativeError(definition, withForced, error, generatedId);
     }
     const errors: ErrorTree = {};
     for (const spec of nestedSpecs) {
@@ -193,11 +194,17 @@ function declarativeError(
   definition: EntityDefinition,
   item: Record<string, unknown>,
   error: KongHttpError,
+  generatedId: boolean,
 ): ErrorTree | string {
   const body = error.body ?? {};
   if (body["code"] === 5 || body["code"] === 3) {
     const fields = (body["fields"] ?? {}) as Record<string, unknown>;
-    const [field, value] = Object.entries(fields)[0] ?? ["id", item["id"]];
+    // A clash of generated ids is a clash of the endpoint key they were derived from.
+    const key = definition.endpointKey;
+    const [field, value] =
+      body["code"] === 3 && generatedId && key
+        ? [key, item[key]]
+        : (Object.entries(fields)[0] ?? ["id", item["id"]]);
     const shown = isPlainObject(value) ? JSON.stringify(value) : String(value);
     return `uniqueness violation: '${definition.name}' entity with ${field} set to '${shown}' already declared`;
   }
