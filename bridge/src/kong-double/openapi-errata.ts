@@ -42,6 +42,32 @@ function properties(schema: Json): Record<string, Json> {
   return schema["properties"] as Record<string, Json>;
 }
 
+/**
+ * §4.1, §5: Kong accepts `null` for every field that is not required (it means "unset" and
+ * PATCH uses it to clear a field); the documents mark only a few properties nullable.
+ */
+export function allowNullProperties(document: OpenApiDocument): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== "object" || node === null) return;
+    const schema = node as Json;
+    const props = schema["properties"];
+    if (typeof props === "object" && props !== null && !Array.isArray(props)) {
+      for (const property of Object.values(props as Record<string, unknown>)) {
+        if (typeof property === "object" && property !== null && "type" in property) {
+          (property as Json)["nullable"] = true;
+        }
+      }
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(document.components);
+  visit(document.paths);
+}
+
 /** The core document (`admin-api-openapi.yaml`). */
 export function correctAdminDocument(document: OpenApiDocument): void {
   // contract/README.md: typo path `/services/{service_id_or_name}plugins` (missing `/`).

@@ -133,6 +133,17 @@ describe("OpenAPI request check (issue 6: every adapter request is checked again
     expect(plugin[0]!.message).toContain("body/service must be object");
   });
 
+  it("§4.1 null is accepted for fields that are not required (unset / clear)", () => {
+    expect(
+      check.check({
+        method: "PUT",
+        path: "/routes/r",
+        body: { paths: ["/x"], hosts: null, methods: null, tags: null },
+      }),
+    ).toEqual([]);
+    expect(check.check({ method: "PATCH", path: "/consumers/c", body: { custom_id: null } })).toEqual([]);
+  });
+
   it("§4.1 a PUT body may leave out the key that the URL supplies", () => {
     expect(check.check({ method: "PUT", path: "/consumers/a/acls/orders", body: {} })).toEqual([]);
     expect(check.check({ method: "POST", path: "/consumers/a/acls", body: {} })[0]!.message).toContain(

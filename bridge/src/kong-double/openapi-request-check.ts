@@ -9,7 +9,12 @@ import { Ajv } from "ajv";
 import type { ValidateFunction } from "ajv";
 import { parse as parseYaml } from "yaml";
 import type { OpenApiDocument } from "./openapi-errata.js";
-import { SUPPLEMENTED_OPERATIONS, correctAdminDocument, correctOAuth2Document } from "./openapi-errata.js";
+import {
+  SUPPLEMENTED_OPERATIONS,
+  allowNullProperties,
+  correctAdminDocument,
+  correctOAuth2Document,
+} from "./openapi-errata.js";
 import { isUuid } from "./schema-validation.js";
 
 export interface CheckedRequest {
@@ -72,6 +77,7 @@ export class OpenApiRequestCheck {
     }
     correctAdminDocument(documents["admin"]!);
     correctOAuth2Document(documents["oauth2"]!);
+    for (const document of Object.values(documents)) allowNullProperties(document);
     for (const [name, document] of Object.entries(documents)) ajv.addSchema(document, name);
 
     const operations: Operation[] = [];
