@@ -3,7 +3,8 @@
 // the server (`node --import tsx server/src/main.ts`; `npx tsx` would add a wrapper process and leave an orphan on
 // kill) and, once the server listens, the bridge (`bridge/src/main.ts`) with a delivery service account.
 // SIGINT/SIGTERM are forwarded to both; when one of them exits the other is stopped, and this process exits with
-// the server's exit code (or the bridge's, when the bridge failed first).
+// the server's exit code (or the bridge's, when the bridge failed first). Progress lines say what is starting, and
+// a banner shows the portal's URL, the administrator to sign in as and the built-in listeners once all is up.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -35,8 +36,15 @@ function ensurePortalBuilt() {
   if (result.status !== 0) throw new Error(`building the portal failed with exit code ${result.status}`);
 }
 
+/** One progress line per step of the start, so a first start (install, build) never looks stuck. */
+function progress(step) {
+  process.stdout.write(`▸ ${step}\n`);
+}
+
 try {
+  progress("checking dependencies (npm ci on the first start takes about two minutes)");
   ensureInstalled(root);
+  progress("checking the web portal build");
   ensurePortalBuilt();
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -90,26 +98,65 @@ function track(name, child, onExit) {
   });
 }
 
+progress("starting the server (database migrations, static configuration)");
 const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
   cwd: root,
   env: { ...process.env, ...(bridge?.serverEnv ?? {}) },
   stdio: ["inherit", "pipe", "inherit"],
 });
 
+/** What the ready banner needs, collected from the server's and the bridge's output. */
+const started = { url: null, administrator: null, listeners: null, bannerShown: false };
+
+function showBannerWhenReady() {
+  if (started.bannerShown || started.url === null) return;
+  if (bridge && started.listeners === null) return;
+  started.bannerShown = true;
+  serverOutput = null;
+  const lines = [
+    `The API portal is running: ${started.url}`,
+    started.administrator ? `Sign in as the administrator ${started.administrator}` : null,
+    started.listeners
+      ? `Built-in listeners:\n${started.listeners
+          .split("; ")
+          .map((listener) => `  ${listener}`)
+          .join("\n")}`
+      : "The bridge is not running (see above).",
+    "Stop with Ctrl-C.",
+  ].filter((line) => line !== null);
+  const width = Math.max(...lines.flatMap((line) => line.split("\n")).map((line) => line.length));
+  const rule = "─".repeat(Math.min(width, 100));
+  process.stdout.write(`${rule}\n${lines.join("\n")}\n${rule}\n`);
+}
+
 let serverOutput = "";
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (!bridge || serverOutput === null) return;
+  if (serverOutput === null) return;
   serverOutput += chunk.toString();
+  started.administrator ??=
+    /^(?:First administrator created|Administrator): (\S+)/m.exec(serverOutput)?.[1] ?? null;
   const listening = /API portal listening on (\S+)/.exec(serverOutput);
-  if (!listening) return;
-  serverOutput = null;
+  if (!listening || started.url !== null) return;
+  started.url = listening[1];
+  if (!bridge) return showBannerWhenReady();
+  progress("starting the bridge and its built-in listeners");
   const bridgeProcess = spawn(process.execPath, ["--import", "tsx", "bridge/src/main.ts"], {
     cwd: root,
     env: { ...process.env, BRIDGE_PORTAL_URL: listening[1], ...bridge.bridgeEnv },
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "inherit"],
   });
-  process.stdout.write(`Bridge started (delivers the event log to webhook listeners of ${listening[1]})\n`);
+  let bridgeOutput = "";
+  bridgeProcess.stdout.on("data", (data) => {
+    process.stdout.write(data);
+    if (bridgeOutput === null) return;
+    bridgeOutput += data.toString();
+    const listeners = /^Built-in listeners: (.*)$/m.exec(bridgeOutput);
+    if (!listeners) return;
+    bridgeOutput = null;
+    started.listeners = listeners[1];
+    showBannerWhenReady();
+  });
   track("bridge", bridgeProcess, (code, signal) => {
     if (exiting) return;
     exiting = true;

@@ -10,8 +10,12 @@ try {
   exitOnShutdownSignal(portal, portal.logger, process);
   process.stdout.write(`API portal listening on ${portal.url}\n`);
   const admin = portal.firstAdministrator;
-  if (admin.created) {
-    const email = portal.config.firstAdministrator.email;
+  const email = portal.config.firstAdministrator.email;
+  if (!admin.created) {
+    process.stdout.write(
+      `Administrator: ${email} (password from its first start or PORTAL_ADMIN_PASSWORD; "Forgot password" mails a reset link)\n`,
+    );
+  } else {
     process.stdout.write(
       admin.generatedPassword === undefined
         ? `First administrator created: ${email} (password from PORTAL_ADMIN_PASSWORD)\n`

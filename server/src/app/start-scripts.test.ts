@@ -226,10 +226,12 @@ describe("scripts/start.mjs", () => {
       'process.on("SIGTERM", () => process.exit(0));',
       "process.stdout.write(`server accounts ${String(process.env.PORTAL_SERVICE_ACCOUNTS)}\\n`);",
       'process.stdout.write("API portal listening on http://127.0.0.1:4567\\n");',
+      'setTimeout(() => process.stdout.write("Administrator: admin@start.test (password ...)\\n"), 50);',
     ]);
     fakeProcess(path.join(root, "bridge", "src", "main.ts"), [
       'process.on("SIGTERM", () => { process.stdout.write(`bridge got SIGTERM\\n`); process.exit(0); });',
       "process.stdout.write(`bridge ${String(process.env.BRIDGE_PORTAL_URL)} ${String(process.env.BRIDGE_TOKEN)} ${process.pid}\\n`);",
+      'setTimeout(() => process.stdout.write("Built-in listeners: mailer on: outbox\\n"), 100);',
     ]);
     const npm = fakeNpm(root);
     const started = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
@@ -249,6 +251,14 @@ describe("scripts/start.mjs", () => {
 
     const [, url, token, pid] = await bridgeUp;
     expect(url).toBe("http://127.0.0.1:4567");
+    const deadline = Date.now() + 10_000;
+    while (!stdout.includes("Stop with Ctrl-C.") && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stdout).toContain("▸ starting the server");
+    expect(stdout).toContain("▸ starting the bridge and its built-in listeners");
+    expect(stdout).toContain("The API portal is running: http://127.0.0.1:4567\n");
+    expect(stdout).toContain("Sign in as the administrator admin@start.test\n");
+    expect(stdout).toContain("Built-in listeners:\n  mailer on: outbox\n");
     expect(token?.length).toBeGreaterThanOrEqual(32);
     expect(stdout).toContain(`server accounts bridge:read-write:${token}`);
     started.kill("SIGTERM");
