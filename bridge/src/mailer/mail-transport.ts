@@ -116,9 +116,10 @@ export function createOutboxTransport(outboxDir: string, now: () => Date = () =>
   return {
     description: `outbox ${outboxDir}`,
     async send(mail) {
-      const info = await transporter.sendMail(message(mail));
+      const at = now();
+      const info = await transporter.sendMail({ ...message(mail), date: at });
       await mkdir(outboxDir, { recursive: true });
-      const file = path.join(outboxDir, outboxFileName(mail, now()));
+      const file = path.join(outboxDir, outboxFileName(mail, at));
       // Written under a temporary name first, so `mail list` never shows a half-written file.
       await writeFile(`${file}.tmp`, info.message as Buffer);
       await rename(`${file}.tmp`, file);

@@ -2,6 +2,7 @@ import type { CliIo } from "./cli-io.js";
 import { configCheckCommand } from "./config-check.command.js";
 import { exportCommand } from "./export.command.js";
 import { importCommand } from "./import.command.js";
+import { mailCommand } from "./mail.command.js";
 import { migrateCommand } from "./migrate.command.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -14,6 +15,10 @@ const commands: Record<string, { run: Command; usage: string }> = {
   export: { run: exportCommand, usage: "portal export [--output FILE]    write all dynamic data as a dump" },
   import: { run: importCommand, usage: "portal import FILE|- [--replace]    load a dump into the database" },
   migrate: { run: migrateCommand, usage: "portal migrate    apply pending database migrations" },
+  mail: {
+    run: mailCommand,
+    usage: "portal mail list|show [FILE]    the local mail outbox (mails and their links, without SMTP)",
+  },
 };
 
 export function usage(): string {
