@@ -26,6 +26,16 @@ export interface ChatLedger {
 
 export const ledgerKey = (eventSequence: number, targetId: string) => `${eventSequence}:${targetId}`;
 
+/** The GraphQL documents of the ledger (validated against schema/schema.graphql by a test). */
+export const chatLedgerQueries = {
+  recorded: `query ChatLedger($sequences: [SafeInt!]!) {
+    outboundMessagesOfEvents(channel: CHAT, eventSequences: $sequences) { eventSequence recipient }
+  }`,
+  record: `mutation RecordChatMessage($input: RecordOutboundMessageInput!) {
+    recordOutboundMessage(input: $input) { created }
+  }`,
+} as const;
+
 /** At most this many sequences per question (the portal's limit). */
 const SEQUENCES_PER_QUERY = 500;
 
@@ -36,24 +46,16 @@ export function portalChatLedger(client: PortalGraphQLClient): ChatLedger {
       for (let start = 0; start < eventSequences.length; start += SEQUENCES_PER_QUERY) {
         const data = await client.request<{
           outboundMessagesOfEvents: { eventSequence: number; recipient: string }[];
-        }>(
-          `query ChatLedger($sequences: [SafeInt!]!) {
-            outboundMessagesOfEvents(channel: CHAT, eventSequences: $sequences) { eventSequence recipient }
-          }`,
-          { sequences: eventSequences.slice(start, start + SEQUENCES_PER_QUERY) },
-        );
+        }>(chatLedgerQueries.recorded, {
+          sequences: eventSequences.slice(start, start + SEQUENCES_PER_QUERY),
+        });
         for (const message of data.outboundMessagesOfEvents)
           keys.add(ledgerKey(message.eventSequence, message.recipient));
       }
       return keys;
     },
     async record(entry) {
-      await client.request(
-        `mutation RecordChatMessage($input: RecordOutboundMessageInput!) {
-          recordOutboundMessage(input: $input) { created }
-        }`,
-        { input: { channel: "CHAT", ...entry } },
-      );
+      await client.request(chatLedgerQueries.record, { input: { channel: "CHAT", ...entry } });
     },
   };
 }

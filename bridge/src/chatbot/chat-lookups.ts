@@ -17,6 +17,16 @@ export interface ChatLookups {
   listener(listenerId: string): Promise<{ readonly url: string } | null>;
 }
 
+/** The GraphQL documents of the lookups (validated against schema/schema.graphql by a test). */
+export const chatLookupQueries = {
+  userQuery: "query ChatUser($id: ID!) { messageRecipient(userId: $id) { name email } }",
+  subscriptionQuery:
+    "query ChatSubscription($id: ID!) { subscription(id: $id) { application { name } api { name } plan { name } } }",
+  applicationQuery: "query ChatApplication($id: ID!) { application(id: $id) { name } }",
+  apiQuery: "query ChatApi($id: ID!) { api(id: $id) { name } }",
+  listenerQuery: "query ChatListener($id: ID!) { messageListener(id: $id) { url } }",
+} as const;
+
 async function orNull<T>(request: Promise<T>): Promise<T | null> {
   try {
     return await request;
@@ -31,7 +41,7 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
     async user(userId) {
       const data = await orNull(
         client.request<{ messageRecipient: { name: string; email: string } | null }>(
-          "query ChatUser($id: ID!) { messageRecipient(userId: $id) { name email } }",
+          chatLookupQueries.userQuery,
           { id: userId },
         ),
       );
@@ -45,10 +55,7 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
             api: { name: string };
             plan: { name: string };
           };
-        }>(
-          "query ChatSubscription($id: ID!) { subscription(id: $id) { application { name } api { name } plan { name } } }",
-          { id: subscriptionId },
-        ),
+        }>(chatLookupQueries.subscriptionQuery, { id: subscriptionId }),
       );
       if (!data) return null;
       const { application, api, plan } = data.subscription;
@@ -56,16 +63,15 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
     },
     async applicationName(applicationId) {
       const data = await orNull(
-        client.request<{ application: { name: string } | null }>(
-          "query ChatApplication($id: ID!) { application(id: $id) { name } }",
-          { id: applicationId },
-        ),
+        client.request<{ application: { name: string } | null }>(chatLookupQueries.applicationQuery, {
+          id: applicationId,
+        }),
       );
       return data?.application?.name ?? null;
     },
     async apiName(apiId) {
       const data = await orNull(
-        client.request<{ api: { name: string } }>("query ChatApi($id: ID!) { api(id: $id) { name } }", {
+        client.request<{ api: { name: string } }>(chatLookupQueries.apiQuery, {
           id: apiId,
         }),
       );
@@ -73,10 +79,9 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
     },
     async listener(listenerId) {
       const data = await orNull(
-        client.request<{ messageListener: { url: string } | null }>(
-          "query ChatListener($id: ID!) { messageListener(id: $id) { url } }",
-          { id: listenerId },
-        ),
+        client.request<{ messageListener: { url: string } | null }>(chatLookupQueries.listenerQuery, {
+          id: listenerId,
+        }),
       );
       return data?.messageListener ?? null;
     },

@@ -10,6 +10,16 @@ export interface ChatbotSettings {
   readonly targets: readonly ChatTargetSetting[];
 }
 
+/** The GraphQL document of the settings (validated against schema/schema.graphql by a test). */
+export const chatbotSettingsQuery = `query ChatbotSettings {
+  messagingSettings {
+    portalTitle
+    portalUrl
+    chatTemplates { event title text }
+    chatTargets { id type urlVariable events }
+  }
+}`;
+
 export async function fetchChatbotSettings(client: PortalGraphQLClient): Promise<ChatbotSettings> {
   const { messagingSettings: settings } = await client.request<{
     messagingSettings: {
@@ -18,14 +28,7 @@ export async function fetchChatbotSettings(client: PortalGraphQLClient): Promise
       chatTemplates: { event: string; title: string | null; text: string }[];
       chatTargets: ChatTargetSetting[];
     };
-  }>(`query ChatbotSettings {
-    messagingSettings {
-      portalTitle
-      portalUrl
-      chatTemplates { event title text }
-      chatTargets { id type urlVariable events }
-    }
-  }`);
+  }>(chatbotSettingsQuery);
   return {
     portalTitle: settings.portalTitle,
     portalUrl: settings.portalUrl.replace(/\/+$/, ""),
