@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import { GatewayService } from "../gateway/gateway.service.js";
 import { EventLogService } from "../event-log/event-log.service.js";
 import { createLiveEventFeed, type LiveEventFeed } from "../events/live-event-feed.js";
+import type { OutboxCommits } from "../events/outbox-commits.js";
 import { MessageContextService } from "../outbound-messages/message-context.service.js";
 import { OutboundMessageService } from "../outbound-messages/outbound-message.service.js";
 import type { Tables } from "../database/tables.js";
@@ -29,6 +30,8 @@ export interface ServiceDependencies {
   readonly logger: Logger;
   /** Injected so tests can move time (token expiry, rate-limit windows, retention). */
   readonly clock: () => Date;
+  /** Wakes the live event feed after commits (`DatabaseHandle.outboxCommits`); without it, the feed polls. */
+  readonly outboxCommits?: OutboxCommits;
 }
 
 /**
@@ -66,7 +69,11 @@ export function createPortalServices(deps: ServiceDependencies): PortalServices 
   const subscriptions = createSubscriptionServices(deps);
   const applications = createApplicationServices(deps, { hooks: [subscriptions.applicationHooks] });
   const catalog = new CatalogService({ config: deps.config });
-  const liveEvents = createLiveEventFeed({ db: deps.db, logger: deps.logger });
+  const liveEvents = createLiveEventFeed({
+    db: deps.db,
+    logger: deps.logger,
+    ...(deps.outboxCommits ? { commits: deps.outboxCommits } : {}),
+  });
   return {
     liveEvents,
     eventLog: new EventLogService({

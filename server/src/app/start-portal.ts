@@ -74,6 +74,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
     runtime: config,
     logger,
     clock,
+    outboxCommits: database.outboxCommits,
   });
   const housekeeping = createHousekeeping({
     db: database.db,

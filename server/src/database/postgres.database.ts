@@ -2,7 +2,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Logger } from "pino";
+import { listenForLogAppends, type PostgresLogListener } from "../event-log/postgres-log-listener.js";
+import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
+import { watchOutboxCommits } from "./outbox-commit-dialect.js";
 import { portalTypeParsers } from "./postgres-type-parsers.js";
 import type { Tables } from "./tables.js";
 
@@ -50,17 +53,42 @@ export async function openPostgres(options: PostgresOptions, logger: Logger): Pr
     await pool.end().catch(() => undefined);
     throw error;
   }
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const outboxCommits = createOutboxCommitSignal();
+  const db = new Kysely<Tables>({
+    dialect: watchOutboxCommits(new PostgresDialect({ pool }), outboxCommits.notify),
+  });
   logger.info({ database: "postgres", target, poolMax: options.poolMax }, "database opened");
+  // Other replicas' commits arrive by LISTEN, on a connection of its own, held only while someone subscribes.
+  let subscribers = 0;
+  let listener: PostgresLogListener | undefined;
   let closing: Promise<void> | undefined;
   return {
     db,
     dialect: "postgres",
+    outboxCommits: {
+      subscribe(onCommit) {
+        const unsubscribe = outboxCommits.subscribe(onCommit);
+        subscribers += 1;
+        if (!closing)
+          listener ??= listenForLogAppends({ url: options.url, logger, onAppend: outboxCommits.notify });
+        let subscribed = true;
+        return () => {
+          if (!subscribed) return;
+          subscribed = false;
+          unsubscribe();
+          subscribers -= 1;
+          if (subscribers === 0) {
+            void listener?.stop();
+            listener = undefined;
+          }
+        };
+      },
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },
     close() {
-      closing ??= db.destroy();
+      closing ??= Promise.all([listener?.stop(), db.destroy()]).then(() => undefined);
       return closing;
     },
   };

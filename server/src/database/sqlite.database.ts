@@ -3,7 +3,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import type { Logger } from "pino";
+import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
+import { watchOutboxCommits } from "./outbox-commit-dialect.js";
 import { withStatementCache } from "./sqlite-statement-cache.js";
 import type { Tables } from "./tables.js";
 
@@ -23,12 +25,19 @@ export function openSqlite(file: string, logger: Logger): DatabaseHandle {
     connection.close();
     throw new Error(`cannot open SQLite database ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+  const outboxCommits = createOutboxCommitSignal();
+  const db = new Kysely<Tables>({
+    dialect: watchOutboxCommits(
+      new SqliteDialect({ database: withStatementCache(connection) }),
+      outboxCommits.notify,
+    ),
+  });
   logger.info({ database: "sqlite", file }, "database opened");
   let closing: Promise<void> | undefined;
   return {
     db,
     dialect: "sqlite",
+    outboxCommits: { subscribe: outboxCommits.subscribe },
     async ping() {
       await sql`select 1`.execute(db);
     },

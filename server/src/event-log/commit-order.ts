@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Tables } from "../database/tables.js";
+import { LOG_APPENDS_CHANNEL } from "./postgres-log-listener.js";
 
 /** Arbitrary constant shared by every portal process: the advisory lock that orders appends to the log. */
 const POSTGRES_LOG_APPEND_LOCK_KEY = 7_304_916_119;
@@ -16,8 +17,15 @@ export function isPostgres(db: Kysely<Tables>): boolean {
  * already moved past 11 would never see 10. Holding a transaction-scoped advisory lock from the append until
  * commit serializes appending transactions (only from their first append on, usually their last statement).
  * SQLite has a single writer, so nothing is needed there. Call it inside the transaction, before the insert.
+ *
+ * PostgreSQL serializes committing transactions that issued a NOTIFY; appending transactions are serialized by the
+ * lock already, so the notification adds no waiting of its own.
  */
 export async function serializeLogAppends(trx: Kysely<Tables>): Promise<void> {
   if (!isPostgres(trx)) return;
-  await sql`select pg_advisory_xact_lock(${sql.lit(POSTGRES_LOG_APPEND_LOCK_KEY)})`.execute(trx);
+  // The same statement queues a NOTIFY, which PostgreSQL delivers only when (and if) the transaction commits:
+  // every replica LISTENing (`postgres-log-listener.ts`) then reads the log at once instead of at its next poll.
+  await sql`select pg_advisory_xact_lock(${sql.lit(POSTGRES_LOG_APPEND_LOCK_KEY)}), pg_notify(${sql.lit(LOG_APPENDS_CHANNEL)}, '')`.execute(
+    trx,
+  );
 }

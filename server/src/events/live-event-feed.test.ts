@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { system } from "../actor/actor.js";
-import { describeEachBackend } from "../testing/backends.js";
+import { describeEachBackend, itOnlyOn } from "../testing/backends.js";
 import { testLogger } from "../testing/test-logger.js";
 import { appendEvent } from "./outbox.repository.js";
 import { createLiveEventFeed, type LiveEvent } from "./live-event-feed.js";
@@ -32,3 +32,103 @@ describeEachBackend("live event feed", (getHandle) => {
     }
   });
 });
+
+describeEachBackend("outbox commit signal", (getHandle, backend) => {
+  const counter = (subscribe: (listener: () => void) => () => void) => {
+    const seen = { count: 0, unsubscribe: () => undefined as void };
+    seen.unsubscribe = subscribe(() => {
+      seen.count += 1;
+    });
+    return seen;
+  };
+
+  it("fires after a commit that appended events, not before it, not on rollbacks or other writes", async () => {
+    const handle = getHandle();
+    const seen = counter(handle.outboxCommits.subscribe);
+    // On PostgreSQL the commit also arrives by LISTEN/NOTIFY, a moment later, and connecting signals once.
+    const perCommit = backend.kind === "postgres" ? 2 : 1;
+    try {
+      if (backend.kind === "postgres") {
+        await until(() => seen.count === 1);
+        seen.count = 0;
+      }
+      let insideTransaction = -1;
+      await handle.db.transaction().execute(async (trx) => {
+        await appendEvent(trx, system("test"), "user.verified", payload("committed"));
+        insideTransaction = seen.count;
+      });
+      expect(insideTransaction).toBe(0);
+      expect(seen.count).toBe(1);
+      await until(() => seen.count === perCommit);
+      await expect(
+        handle.db.transaction().execute(async (trx) => {
+          await appendEvent(trx, system("test"), "user.verified", payload("rolled-back"));
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      await handle.db
+        .transaction()
+        .execute((trx) => trx.updateTable("installation").set({ config_hash: "other" }).execute());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(seen.count).toBe(perCommit);
+      await appendEvent(handle.db, system("test"), "user.verified", payload("no transaction"));
+      expect(seen.count).toBe(perCommit + 1);
+      await until(() => seen.count === 2 * perCommit);
+    } finally {
+      seen.unsubscribe();
+    }
+  });
+
+  it("wakes followers at once after a commit, without waiting for the poll", async () => {
+    const handle = getHandle();
+    const feed = createLiveEventFeed({
+      db: handle.db,
+      logger: testLogger(),
+      commits: handle.outboxCommits,
+      intervalMs: 3_600_000,
+    });
+    await feed.start();
+    try {
+      const all = feed.follow(() => true);
+      for (const userId of ["a", "b", "c"]) {
+        await handle.db
+          .transaction()
+          .execute((trx) => appendEvent(trx, system("test"), "user.verified", payload(userId)));
+      }
+      const received: unknown[] = [];
+      for (let i = 0; i < 3; i++) received.push(((await all.next()).value as LiveEvent).payload.userId);
+      expect(received).toEqual(["a", "b", "c"]);
+    } finally {
+      await feed.stop();
+    }
+  });
+
+  itOnlyOn("postgres", backend)(
+    "wakes this replica when another one commits (LISTEN/NOTIFY), while someone subscribes",
+    async () => {
+      const handle = getHandle();
+      const other = await backend.openAnother();
+      const seen = counter(handle.outboxCommits.subscribe);
+      try {
+        // Connecting the LISTEN connection signals once (anything may have happened before it listened).
+        await until(() => seen.count >= 1);
+        seen.count = 0;
+        await other.db
+          .transaction()
+          .execute((trx) => appendEvent(trx, system("test"), "user.verified", payload("elsewhere")));
+        await until(() => seen.count >= 1);
+        expect(seen.count).toBe(1);
+      } finally {
+        seen.unsubscribe();
+      }
+    },
+  );
+});
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Tables } from "../database/tables.js";
+import type { OutboxCommits } from "./outbox-commits.js";
 
 /** An event as read back from the outbox, for live GraphQL subscriptions. */
 export interface LiveEvent {
@@ -21,7 +22,12 @@ export interface LiveEventFeed {
 export interface LiveEventFeedOptions {
   readonly db: Kysely<Tables>;
   readonly logger: Logger;
-  /** How often the outbox is read while someone follows it. */
+  /**
+   * Wakes the feed right after events were committed (this process's commits, and other replicas' on
+   * PostgreSQL), so followers see them within milliseconds; without it, only the poll finds them.
+   */
+  readonly commits?: OutboxCommits;
+  /** How often the outbox is read while someone follows it: the safety net behind `commits`. */
   readonly intervalMs?: number;
   readonly batchSize?: number;
 }
@@ -31,7 +37,9 @@ type Listener = { readonly accept: (event: LiveEvent) => boolean; readonly push:
 /**
  * Follows the outbox table. Reading the committed log (rather than publishing in-process) is what makes live
  * updates work with several server replicas: every replica sees every change, after its transaction committed.
- * The outbox is read only while at least one client follows.
+ * The outbox is read only while at least one client follows: at once when `commits` signals new events, and
+ * every `intervalMs` in case a signal was missed. Reads never overlap; a signal during a read makes another read
+ * follow it, so an event committed just after a read's snapshot does not wait for the interval.
  */
 export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFeed {
   const intervalMs = options.intervalMs ?? 250;
@@ -40,9 +48,12 @@ export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFee
   let lastSequence = 0;
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
+  let again = false;
+  let unsubscribe: (() => void) | undefined;
 
   const poll = async (): Promise<void> => {
     if (listeners.size === 0) return;
+    again = false;
     const rows = await options.db
       .selectFrom("outbox_events")
       .selectAll()
@@ -61,6 +72,7 @@ export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFee
       };
       for (const listener of listeners) if (listener.accept(event)) listener.push(event);
     }
+    if (rows.length === batchSize) again = true;
   };
 
   const tick = (): void => {
@@ -70,7 +82,13 @@ export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFee
       )
       .finally(() => {
         polling = undefined;
+        if (again) tick();
       });
+  };
+
+  const wake = (): void => {
+    if (polling) again = true;
+    else tick();
   };
 
   return {
@@ -82,9 +100,12 @@ export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFee
       lastSequence = Number(newest?.max ?? 0);
       timer = setInterval(tick, intervalMs);
       timer.unref();
+      unsubscribe = options.commits?.subscribe(wake);
     },
     async stop() {
+      unsubscribe?.();
       clearInterval(timer);
+      again = false;
       await polling;
     },
     follow(accept) {
