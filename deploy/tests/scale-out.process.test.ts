@@ -16,7 +16,8 @@ import { TestListener } from "../../bridge/src/testing/listener-server.js";
 import { PortalCalls } from "../../bridge/src/testing/portal-calls.js";
 import { postgresAvailability, createTestPostgresDatabase } from "../../server/src/testing/postgres.js";
 import type { TestPostgresDatabase } from "../../server/src/testing/postgres.js";
-import { webPortalSecurityHeaders } from "../../server/src/web-portal/web-portal.headers.js";
+import { webPortalHeaders } from "../../server/src/web-portal/web-portal.headers.js";
+import { loadStaticConfig } from "../../server/src/static-config/static-config.loader.js";
 import { EventLogSubscription } from "./testing/event-log-subscription.js";
 import { GatewayStandIn } from "./testing/gateway-stand-in.js";
 import { findHaproxy, HaproxyProcess, inContinuousIntegration } from "./testing/haproxy.process.js";
@@ -97,7 +98,7 @@ describe.skipIf(skipReason !== undefined)("scale-out behind HAProxy (real proces
       PORTAL_HOST,
       API_HOST,
       HAPROXY_CERTS: certificate.haproxyPemFile,
-      HAPROXY_CHECK_INTER: "300ms",
+      HAPROXY_CHECK_INTER: "500ms",
       PORTAL_SERVER_1: new URL(replicaA.url).host,
       PORTAL_SERVER_2: new URL(replicaB.url).host,
       WEB_PORTAL_SERVER: webPortalUrl,
@@ -135,8 +136,13 @@ describe.skipIf(skipReason !== undefined)("scale-out behind HAProxy (real proces
     const page = await portalHost.send("GET", "/apis/orders");
     expect([200, 503]).toContain(page.status); // 503 names the missing build when portal/dist is not built
     expect(page.headers["content-type"]).toMatch(/^text\/html/);
-    for (const [name, value] of Object.entries(webPortalSecurityHeaders))
+    // The same headers as the full server sends: both take the gateway URL from the static configuration.
+    const staticConfig = await loadStaticConfig("deploy/config", {});
+    for (const [name, value] of Object.entries(webPortalHeaders(staticConfig.portal.urls.apiGateway)))
       expect(page.headers[name]).toBe(value);
+    const fromServer = await fetch(`${replicaA.url}/apis/orders`);
+    for (const name of Object.keys(webPortalHeaders()))
+      expect(page.headers[name]).toBe(fromServer.headers.get(name));
 
     expect((await portalHost.send("GET", "/metrics")).status).toBe(404);
 

@@ -160,7 +160,7 @@ export async function startPortal(options: StartPortalOptions): Promise<RunningP
  * The static configuration may reference any environment variable except the portal's own secrets, so that a
  * commit to the config repository cannot publish, say, the database password in a page title.
  */
-function withoutSecretVariables(env: Environment): Environment {
+export function withoutSecretVariables(env: Environment): Environment {
   const secrets = variables.filter((v) => "secret" in v && v.secret).map((v) => v.name);
   const copy = { ...env };
   for (const name of secrets) {
