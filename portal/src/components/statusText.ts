@@ -9,11 +9,11 @@ export const subscriptionStatusText: Readonly<Record<string, { label: string; ex
     label: "Approved",
     explanation: "Your credentials are issued; the API gateway is being configured for them.",
   },
-  PROVISIONED: { label: "Active", explanation: "The API gateway accepts your credentials." },
+  PROVISIONED: { label: "Provisioned", explanation: "Active: the API gateway accepts your credentials." },
   PROVISIONING_FAILED: {
-    label: "Setup failed",
+    label: "Provisioning failed",
     explanation:
-      "The API gateway could not be configured. The portal retries; contact support if this stays.",
+      "The API gateway could not be configured (the reason is below). The portal retries; contact support if this stays.",
   },
   DECLINED: { label: "Declined", explanation: "The API's team declined this request." },
 };

@@ -11,6 +11,7 @@ import { loaded, type Loaded } from "./result";
 export type ApplicationSummary = MyApplicationsQuery["applications"]["edges"][number]["node"];
 export type ApplicationDetail = NonNullable<ApplicationDetailQuery["application"]>;
 export type ApplicationSubscription = ApplicationDetail["subscriptions"][number];
+export type SubscriptionCredential = NonNullable<ApplicationSubscription["credentials"]>[number];
 export type SubscribableApi = SubscribableApisQuery["apis"]["edges"][number]["node"];
 
 const MyApplicationsDocument = graphql(`
@@ -47,6 +48,11 @@ const ApplicationDetailDocument = graphql(`
         status
         statusReason
         createdAt
+        statusHistory {
+          status
+          at
+          reason
+        }
         api {
           id
           name
@@ -61,6 +67,7 @@ const ApplicationDetailDocument = graphql(`
           kind
           apiKey
           clientId
+          clientSecret
           createdAt
           expiresAt
         }

@@ -9,6 +9,8 @@ import {
   profileProblems,
   redirectUriLines,
   signInProblems,
+  memberEmailProblems,
+  redirectUriProblemText,
   signUpProblems,
 } from "./form-rules";
 
@@ -20,6 +22,44 @@ describe("form rules (the server's)", () => {
       password: "must not be empty",
       displayName: "must not be empty",
     });
+  });
+
+  it("sign up with the server's requirements: the password policy's rules and the profile fields", () => {
+    const requirements = {
+      passwordPolicy: {
+        minLength: 12,
+        maxLength: 20,
+        requireUpper: true,
+        requireLower: false,
+        requireDigit: true,
+        requireSpecial: false,
+      },
+      profileFields: [
+        { id: "company", required: true, maxLength: 5 },
+        { id: "phone", required: false, maxLength: 3 },
+      ],
+    };
+    const base = { email: "ann@example.com", displayName: "Ann" };
+    expect(signUpProblems({ ...base, password: "short", profile: { phone: "12345" } }, requirements)).toEqual(
+      {
+        password:
+          "must be at least 12 characters long; must contain an upper-case letter; must contain a digit",
+        "profile.company": "must not be empty",
+        "profile.phone": "must be at most 3 characters",
+      },
+    );
+    expect(
+      signUpProblems({ ...base, password: "Long enough 1", profile: { company: "Acme" } }, requirements),
+    ).toEqual({});
+  });
+
+  it("redirect URI errors name their line; a member's address must look like one", () => {
+    expect(redirectUriProblemText({ "redirectUris.1": "must use https", name: "x" })).toBe(
+      "Line 2: must use https",
+    );
+    expect(redirectUriProblemText({ name: "x" })).toBeUndefined();
+    expect(memberEmailProblems({ email: "bob@example.com" })).toEqual({});
+    expect(memberEmailProblems({ email: "bob" }).email).toMatch(/e-mail address/);
   });
 
   it("sign in accepts local addresses such as the first administrator's", () => {

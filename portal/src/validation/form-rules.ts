@@ -3,6 +3,7 @@
 // modules, imported as they are.
 import { applicationIdProblem } from "../../../server/src/applications/application-id";
 import { redirectUriErrors } from "../../../server/src/applications/redirect-uri";
+import { passwordPolicyViolations, type PasswordPolicy } from "../../../server/src/passwords/password-policy";
 
 export type FieldProblems = Record<string, string>;
 
@@ -46,16 +47,35 @@ function displayNameProblem(displayName: string): string | null {
         : null;
 }
 
-export function signUpProblems(input: {
-  email: string;
-  password: string;
-  displayName: string;
-}): FieldProblems {
-  return collect({
+/** The sign-up form; with the server's requirements, also the password policy and the profile fields. */
+export function signUpProblems(
+  input: { email: string; password: string; displayName: string; profile?: Readonly<Record<string, string>> },
+  requirements?: {
+    readonly passwordPolicy: PasswordPolicy;
+    readonly profileFields: readonly { id: string; required: boolean; maxLength: number }[];
+  },
+): FieldProblems {
+  const policyProblems = requirements
+    ? passwordPolicyViolations(requirements.passwordPolicy, input.password, "password").map((v) => v.message)
+    : [];
+  const problems = collect({
     email: emailProblem(input.email, emailPattern),
-    password: passwordProblem(input.password),
+    password: passwordProblem(input.password) ?? (policyProblems.join("; ") || null),
     displayName: displayNameProblem(input.displayName),
   });
+  if (requirements) {
+    const profile = profileProblems({
+      displayName: input.displayName,
+      profile: requirements.profileFields.map((field) => ({
+        ...field,
+        field: field.id,
+        value: input.profile?.[field.id] ?? "",
+      })),
+    });
+    delete profile["displayName"];
+    Object.assign(problems, profile);
+  }
+  return problems;
 }
 
 /** The e-mail address of the forgot-password form (any address-like text; the server answers the same for all). */
@@ -130,6 +150,11 @@ export function accessTokenProblems(input: { name: string; expiresOn: string }, 
   });
 }
 
+/** The address of a new application member (an existing account, so any address-like text; the server looks it up). */
+export function memberEmailProblems(input: { email: string }): FieldProblems {
+  return collect({ email: emailProblem(input.email, /^[^\s@]+@[^\s@]+$/) });
+}
+
 export function signInProblems(input: { email: string; password: string }): FieldProblems {
   return collect({
     email: emailProblem(input.email, /^[^\s@]+@[^\s@]+$/),
@@ -174,4 +199,17 @@ export function redirectUriLines(text: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
+}
+
+/** Field errors of redirect URIs as one text ("Line 2: …"), since the URIs share one text area (one per line). */
+export function redirectUriProblemText(problems: FieldProblems): string | undefined {
+  return (
+    Object.entries(problems)
+      .filter(([field]) => field === "redirectUris" || field.startsWith("redirectUris."))
+      .map(([field, message]) => {
+        const index = Number(field.split(".")[1]);
+        return Number.isInteger(index) ? `Line ${index + 1}: ${message}` : message;
+      })
+      .join(" ") || undefined
+  );
 }
