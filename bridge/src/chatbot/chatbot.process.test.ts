@@ -35,17 +35,20 @@ describe("chatbot with a real portal and bridge", () => {
   let bridge: BridgeProcess;
   let chatbot: RunningListener;
   let slack: ChatReceiver;
+  let teams: ChatReceiver;
   let client: PortalGraphQLClient;
   let batches = 0;
 
   beforeAll(async () => {
     portal = await PortalProcess.start();
     slack = await ChatReceiver.start();
+    teams = await ChatReceiver.start();
     client = new PortalGraphQLClient(portal.url, listenerToken);
     const config = loadChatbotConfig({
       CHATBOT_PORTAL_URL: portal.url,
       CHATBOT_TOKEN: listenerToken,
       ACME_SLACK_WEBHOOK_URL: slack.url(),
+      ACME_TEAMS_WEBHOOK_URL: teams.url("/workflows/abc/triggers/manual/paths/invoke"),
     });
     const logger = pino({ level: "silent" });
     const listener = createChatbotListener(config, { logger });
@@ -67,6 +70,7 @@ describe("chatbot with a real portal and bridge", () => {
     await bridge?.stop();
     await chatbot?.close();
     await slack?.close();
+    await teams?.close();
     await portal?.remove();
   });
 
@@ -89,6 +93,29 @@ describe("chatbot with a real portal and bridge", () => {
     const answer = (await response.json()) as { data?: { signUp: { userId: string } }; errors?: unknown };
     expect(answer.errors).toBeUndefined();
     return answer.data?.signUp.userId ?? "";
+  };
+
+  let adminCookie = "";
+  const asAdmin = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    if (!adminCookie) {
+      const session = await fetch(`${portal.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { expiresAt } }`,
+          variables: adminCredentials,
+        }),
+      });
+      adminCookie = (session.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    }
+    const response = await fetch(`${portal.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: adminCookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data;
   };
 
   const ledger = async (sequences: number[]) =>
@@ -150,28 +177,12 @@ describe("chatbot with a real portal and bridge", () => {
     await signUp("erin@example.com", "Erin");
     await eventually("Slack is asked", () => slack.requests.length === 2);
 
-    const session = await fetch(`${portal.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query: `mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { expiresAt } }`,
-        variables: adminCredentials,
-      }),
-    });
-    const cookie = (session.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
     let failed: { recipient: string; subject: string; error: string | null; attempts: number }[] = [];
     await eventually("the failure is in the ledger", async () => {
-      const response = await fetch(`${portal.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie },
-        body: JSON.stringify({
-          query: `{ outboundMessages(filter: { channel: CHAT, status: FAILED }) { edges { node { recipient subject error attempts } } } }`,
-        }),
-      });
-      const body = (await response.json()) as {
-        data: { outboundMessages: { edges: { node: (typeof failed)[number] }[] } };
-      };
-      failed = body.data.outboundMessages.edges.map((edge) => edge.node);
+      const data = await asAdmin<{ outboundMessages: { edges: { node: (typeof failed)[number] }[] } }>(
+        `{ outboundMessages(filter: { channel: CHAT, status: FAILED }) { edges { node { recipient subject error attempts } } } }`,
+      );
+      failed = data.outboundMessages.edges.map((edge) => edge.node);
       return failed.length === 1;
     });
     expect(failed[0]).toMatchObject({
@@ -182,5 +193,30 @@ describe("chatbot with a real portal and bridge", () => {
     expect(failed[0]?.subject).toMatch(
       /^New user signed up: Erin <erin@example\.com> · http\S+\/admin\/users\/\S+$/,
     );
+  });
+
+  it("a subscription waiting for approval reaches Teams as two Adaptive Cards, names read from the portal", async () => {
+    await asAdmin(
+      `mutation ($input: CreateApplicationInput!) { createApplication(input: $input) { application { id } } }`,
+      { input: { id: "web-shop", name: "Web *shop*", clientType: "CONFIDENTIAL" } },
+    );
+    await asAdmin(`mutation ($input: SubscribeInput!) { subscribe(input: $input) { subscription { id } } }`, {
+      input: { applicationId: "web-shop", apiId: "orders", planId: "premium" },
+    });
+    await eventually("both cards arrive", () => teams.requests.length === 2);
+    expect(teams.requests[0]?.path).toBe("/workflows/abc/triggers/manual/paths/invoke");
+    type Card = { body: { text: string }[]; actions?: { url: string }[] };
+    const cards = teams.requests.map(
+      (request) => (request.body as { attachments: { content: Card }[] }).attachments[0]?.content,
+    );
+    // subscription.created carries ids only: the application, API and plan names come from the portal.
+    expect(cards[0]?.body[0]?.text).toMatch(
+      /subscribed Web \\\*shop\\\* to Orders API \(Premium\) · http\S+\/applications\/web-shop$/,
+    );
+    expect(cards[1]?.body[0]?.text).toBe("Approval needed");
+    expect(cards[1]?.body[1]?.text).toMatch(
+      /^Web \\\*shop\\\* \(admin@bridge\.test\) wants Orders API with the Premium plan\. Approve or decline: http\S+\/approvals$/,
+    );
+    expect(cards[1]?.actions?.[0]?.url).toMatch(/\/approvals$/);
   });
 });
