@@ -165,10 +165,11 @@ export class EntityWrites {
     }
     const composite = definition.compositeUnique;
     if (!composite) return;
-    // Look rows up by the most selective indexed part (a foreign key when there is one).
-    const lookup = composite.find(
-      (field) => definition.foreignKeys.some((key) => key.field === field) && row[field] !== null,
-    );
+    // Look rows up by the most selective indexed part: the foreign key with the fewest rows.
+    const lookup = composite
+      .filter((field) => definition.foreignKeys.some((key) => key.field === field) && row[field] !== null)
+      .map((field) => ({ field, count: this.store.findAll(definition.name, field, row[field]).length }))
+      .sort((a, b) => a.count - b.count)[0]?.field;
     const candidates = lookup
       ? this.store.findAll(definition.name, lookup, row[lookup])
       : this.store.list(definition.name);
