@@ -394,3 +394,24 @@ describe("chatbot delivery", () => {
     expect(listener.health().status).toBe("ok");
   });
 });
+
+describe("chatbot settings", () => {
+  it("reads the targets and templates again after a while, keeping the old ones while the portal is away", async () => {
+    const slack = await receiver();
+    const discord = await receiver();
+    const portal = new MemoryChatPortal([target("ops", "slack", ["user-signed-up"])]);
+    const config = chatbotTestConfig({ OPS_URL: slack.url(), DC_URL: discord.url() });
+    const listener = createChatbotListener(config, { logger: silentLogger, portal, settingsRefreshMs: 0 });
+    await listener.start();
+    await listener.handle([hostileSignUp()], { webhookId: "msg_1" });
+
+    portal.targets.push(target("dc", "discord", ["user-signed-up"]));
+    await listener.handle([hostileSignUp()], { webhookId: "msg_2" });
+    expect([slack.requests.length, discord.requests.length]).toEqual([2, 1]);
+
+    // Only the settings fail (say, a portal replica still starting): the targets read before keep working.
+    portal.settings = () => Promise.reject(new PortalUnavailableError("the portal API answered 503"));
+    await listener.handle([hostileSignUp()], { webhookId: "msg_3" });
+    expect([slack.requests.length, discord.requests.length]).toEqual([3, 2]);
+  });
+});

@@ -31,6 +31,8 @@ export interface ChatbotDependencies {
   readonly portal?: ChatbotPortal;
   readonly http?: AxiosInstance;
   readonly wait?: (ms: number) => Promise<void>;
+  /** How long the targets and templates read from the portal are used before they are read again (60 s). */
+  readonly settingsRefreshMs?: number;
 }
 
 interface Loaded {
@@ -60,19 +62,35 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
   // waits for it, then finds its messages in the ledger.
   let queue: Promise<unknown> = Promise.resolve();
 
+  let loadedAt = 0;
+  const settingsRefreshMs = deps.settingsRefreshMs ?? 60_000;
+
+  /**
+   * The targets and templates, read again after `settingsRefreshMs` (the portal's configuration may have
+   * changed with its restart); when that fails, the ones read before are kept.
+   */
   async function load(): Promise<Loaded> {
-    if (loaded) return loaded;
-    const settings = await portal.settings();
-    const targets = resolveChatTargets(settings.targets, (variable) => config.webhookUrl(variable));
-    for (const target of targets) {
-      if (target.enabled) logger.info({ target: target.id, type: target.type }, "chat target ready");
-      else
-        logger.warn(
-          { target: target.id, problem: target.problem },
-          "chat target disabled: its messages are recorded as FAILED",
-        );
+    if (loaded && Date.now() - loadedAt < settingsRefreshMs) return loaded;
+    let settings: ChatbotSettings;
+    try {
+      settings = await portal.settings();
+    } catch (error) {
+      if (loaded) return loaded;
+      throw error;
     }
+    const targets = resolveChatTargets(settings.targets, (variable) => config.webhookUrl(variable));
+    const summary = (list: readonly ChatTarget[]) => JSON.stringify(list);
+    if (!loaded || summary(loaded.targets) !== summary(targets))
+      for (const target of targets) {
+        if (target.enabled) logger.info({ target: target.id, type: target.type }, "chat target ready");
+        else
+          logger.warn(
+            { target: target.id, problem: target.problem },
+            "chat target disabled: its messages are recorded as FAILED",
+          );
+      }
     loaded = { settings, targets };
+    loadedAt = Date.now();
     return loaded;
   }
 
