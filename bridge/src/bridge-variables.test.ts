@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bridgeVariables as ownVariables } from "./bridge-config.js";
 import { chatbotVariables } from "./chatbot/chatbot-config.js";
+import { kongAdapterVariables } from "./kong-adapter/kong-adapter-config.js";
 
 interface Documented {
   readonly name: string;
@@ -10,7 +11,7 @@ interface Documented {
 }
 
 /** The bridge's own variables and those of the built-in listeners it hosts (the chat target URLs are named by the static configuration). */
-const bridgeVariables = { ...ownVariables, ...chatbotVariables };
+const bridgeVariables = { ...ownVariables, ...chatbotVariables, ...kongAdapterVariables };
 
 const documented = (
   JSON.parse(readFileSync(new URL("../environment-variables.json", import.meta.url), "utf8")) as {
