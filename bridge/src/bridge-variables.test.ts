@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bridgeVariables as ownVariables } from "./bridge-config.js";
 import { chatbotVariables } from "./chatbot/chatbot-config.js";
 import { kongAdapterVariables } from "./kong-adapter/kong-adapter-config.js";
+import { mailerVariables } from "./mailer/mailer-config.js";
 
 interface Documented {
   readonly name: string;
@@ -11,7 +12,10 @@ interface Documented {
 }
 
 /** The bridge's own variables and those of the built-in listeners it hosts (the chat target URLs are named by the static configuration). */
-const bridgeVariables = { ...ownVariables, ...chatbotVariables, ...kongAdapterVariables };
+const bridgeVariables = { ...ownVariables, ...chatbotVariables, ...mailerVariables, ...kongAdapterVariables };
+
+/** Rows of the server's part of the table, read by the bridge too. */
+const serverRows = new Set(["LOG_LEVEL", "PORTAL_DATA_DIR"]);
 
 const documented = (
   JSON.parse(readFileSync(new URL("../environment-variables.json", import.meta.url), "utf8")) as {
@@ -20,8 +24,8 @@ const documented = (
 ).variables;
 
 describe("bridge environment variables in the README table", () => {
-  it("documents exactly the variables the bridge reads (LOG_LEVEL is the server's row)", () => {
-    const read = Object.keys(bridgeVariables).filter((name) => name !== "LOG_LEVEL");
+  it("documents exactly the variables the bridge reads (LOG_LEVEL and PORTAL_DATA_DIR are the server's rows)", () => {
+    const read = Object.keys(bridgeVariables).filter((name) => !serverRows.has(name));
     expect(documented.map((v) => v.name).sort()).toEqual(read.sort());
   });
 
