@@ -3,15 +3,15 @@ import type { Logger } from "pino";
 import type { BuiltInListener, ListenerHealth } from "../listener-kit/built-in-listener.js";
 import { PortalGraphQLClient, PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
 import type { WebhookEvent } from "../portal-client.js";
-import { createChatHttpClient, deliverChatMessage, type ChatDeliveryOutcome } from "./chat-delivery.js";
+import { createChatHttpClient } from "./chat-delivery.js";
+import { dispatchChatMessage } from "./chat-dispatch.js";
 import {
   chatEventNames,
   chatMessageContent,
   chatTemplateOfEvent,
   type ChatMessageContent,
 } from "./chat-events.js";
-import { chatHeadline, chatPayload } from "./chat-formatters.js";
-import { ledgerKey, portalChatLedger, type ChatLedger, type ChatLedgerEntry } from "./chat-ledger.js";
+import { ledgerKey, portalChatLedger, type ChatLedger } from "./chat-ledger.js";
 import { portalChatLookups, type ChatLookups } from "./chat-lookups.js";
 import { resolveChatTargets, type ChatTarget } from "./chat-targets.js";
 import type { ChatbotConfig } from "./chatbot-config.js";
@@ -53,7 +53,7 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
     ledger: portalChatLedger(client),
     lookups: portalChatLookups(client),
   };
-  const http = deps.http ?? createChatHttpClient();
+  const dispatch = { http: deps.http ?? createChatHttpClient(), policy: config.delivery, wait: deps.wait };
   let loaded: Loaded | undefined;
   let failedMessages = 0;
   /** The last failure of each target whose latest message failed (a later success clears it). */
@@ -94,79 +94,6 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
     return loaded;
   }
 
-  async function deliverTo(
-    target: ChatTarget,
-    event: WebhookEvent,
-    content: ChatMessageContent,
-    settings: ChatbotSettings,
-    blockedBy: string | undefined,
-  ): Promise<ChatLedgerEntry> {
-    const template = settings.templates.get(content.template);
-    const entry = {
-      eventSequence: event.sequence,
-      eventName: event.name,
-      recipient: target.id,
-      template: content.template,
-    };
-    if (!template)
-      return {
-        ...entry,
-        subject: content.template,
-        status: "FAILED",
-        error: `no chat template ${content.template}`,
-        attempts: 0,
-      };
-    let subject: string;
-    let body: unknown;
-    try {
-      subject = chatHeadline(template, content.values);
-      body = target.enabled
-        ? chatPayload(target.type, template, {
-            ...content,
-            event: {
-              sequence: event.sequence,
-              name: event.name,
-              occurredAt: typeof event.occurredAt === "string" ? event.occurredAt : "",
-            },
-          })
-        : null;
-    } catch (error) {
-      return {
-        ...entry,
-        subject: content.template,
-        status: "FAILED",
-        error: (error as Error).message,
-        attempts: 0,
-      };
-    }
-    if (!target.enabled)
-      return {
-        ...entry,
-        subject,
-        status: "FAILED",
-        error: `target disabled: ${target.problem}`,
-        attempts: 0,
-      };
-    if (blockedBy)
-      return {
-        ...entry,
-        subject,
-        status: "FAILED",
-        error: `not attempted: an earlier message of the same batch to this target failed (${blockedBy})`,
-        attempts: 0,
-      };
-    const outcome: ChatDeliveryOutcome = await deliverChatMessage(
-      http,
-      target.url,
-      body,
-      config.delivery,
-      deps.wait,
-    );
-    return outcome.delivered
-      ? { ...entry, subject, status: "SENT", error: null, attempts: outcome.attempts }
-      : { ...entry, subject, status: "FAILED", error: outcome.error, attempts: outcome.attempts };
-  }
-
   async function handleBatch(events: readonly WebhookEvent[]): Promise<void> {
     const { settings, targets } = await load();
     const wanted = events.flatMap((event) => {
@@ -200,7 +127,8 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
           if (!eventTargets.includes(target) || recorded.has(ledgerKey(event.sequence, target.id))) continue;
           const content = await contentOf(event);
           if (!content) continue;
-          const entry = await deliverTo(target, event, content, settings, blockedBy);
+          const template = settings.templates.get(content.template);
+          const entry = await dispatchChatMessage(target, event, content, template, blockedBy, dispatch);
           await portal.ledger.record(entry);
           if (entry.status === "FAILED") {
             blockedBy ??= target.enabled ? (entry.error ?? "failed") : undefined;
