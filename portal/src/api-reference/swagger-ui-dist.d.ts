@@ -10,6 +10,8 @@ declare module "swagger-ui-dist/swagger-ui-es-bundle.js" {
     withCredentials?: boolean;
     defaultModelsExpandDepth?: number;
     onComplete?: () => void;
+    plugins?: unknown[];
+    layout?: string;
   }
   interface SwaggerUIInstance {
     preauthorizeApiKey(securitySchemeName: string, key: string): void;

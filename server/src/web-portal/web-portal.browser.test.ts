@@ -435,8 +435,10 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     await apiSelect.selectOption(keyAuthApi);
     await page.getByRole("radio", { name: "Free" }).check();
     await expectAccessible(page, "subscribe form");
-    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.getByRole("button", { name: "Subscribe", exact: true }).click();
     await page.getByText("Subscribed. Your credentials are shown above.").waitFor();
+    // Keys are hidden until revealed.
+    await page.getByRole("button", { name: "Reveal API key" }).first().click();
     const apiKey = await page.getByTestId("api-key").first().textContent();
     expect(apiKey?.length ?? 0).toBeGreaterThan(16);
     await expectAccessible(page, "application with a subscription and its key");
@@ -445,7 +447,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     // over the API) reaches the open page live, with the reason, without reloading.
     await apiSelect.selectOption("payments");
     await page.getByRole("radio", { name: "Premium" }).check();
-    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.getByRole("button", { name: "Subscribe", exact: true }).click();
     await page.getByText("Your request is waiting for approval").waitFor();
     const payments = page.locator(".subscription").filter({ hasText: "Payments API" });
     await payments.getByText("Waiting for approval").waitFor();
@@ -468,7 +470,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
         },
       },
     );
-    await payments.getByText("Declined").waitFor();
+    await payments.getByText("Declined", { exact: true }).waitFor();
     await payments.getByText("Reason: Premium is for contracted partners.").waitFor();
     await expectAccessible(page, "application with a declined subscription");
 
