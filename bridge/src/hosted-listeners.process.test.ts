@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startKongDouble } from "./kong-double/kong-double.js";
 import { BridgeProcess, PortalProcess, bridgeToken } from "./testing/processes.js";
 
 async function eventually<T>(
@@ -49,7 +50,7 @@ describe("built-in listeners hosted by the bridge process", () => {
     expect(line).toContain(
       "chatbot off: no chat target URL is set (ACME_SLACK_WEBHOOK_URL, ACME_TEAMS_WEBHOOK_URL)",
     );
-    expect(line).toMatch(/kong-adapter off: /);
+    expect(line).toContain("kong-adapter off: KONG_ADMIN_URL is not set");
 
     const listeners = await fetch(`${portal.url}/webhooks/listeners`, {
       headers: { authorization: `Bearer ${bridgeToken}` },
@@ -84,5 +85,29 @@ describe("built-in listeners hosted by the bridge process", () => {
     const mail = await readFile(path.join(outbox, file), "utf8");
     expect(mail).toMatch(/^To: .*hosted@example\.com/m);
     expect(mail).toContain("/verify-email");
+  });
+
+  it("hosts the Kong adapter when KONG_ADMIN_URL is set, which brings Kong in line with the portal", async () => {
+    await bridge?.stop();
+    const kong = await startKongDouble({ checkRequests: true });
+    try {
+      bridge = await BridgeProcess.start(portal.url, {
+        BRIDGE_LISTENERS: "auto",
+        PORTAL_DATA_DIR: dataDir,
+        KONG_ADMIN_URL: kong.url,
+      });
+      const line = await eventually("the start-up line", () =>
+        Promise.resolve(/Built-in listeners: (.*)/.exec(bridge?.output() ?? "")?.[1]),
+      );
+      expect(line).toContain(`kong-adapter on: Kong at ${kong.url}`);
+      // The adapter's start-up reconcile creates one Kong service per API of the sample configuration.
+      await eventually("the APIs as Kong services", () =>
+        Promise.resolve(kong.store.list("services").length >= 5 ? true : undefined),
+      );
+      expect(kong.openApiViolations).toEqual([]);
+    } finally {
+      await bridge?.stop();
+      await kong.close();
+    }
   });
 });

@@ -10,6 +10,8 @@ import { hostedListenerNames, type HostedListenerName } from "./hosted-listener-
 import type { BuiltInListener } from "./listener-kit/built-in-listener.js";
 import { PortalGraphQLClient, PortalUnavailableError } from "./listener-kit/portal-graphql-client.js";
 import { runBuiltInListener, type RunningListener } from "./listener-kit/run-listener.js";
+import { loadKongAdapterConfig } from "./kong-adapter/kong-adapter-config.js";
+import { createKongAdapterListener } from "./kong-adapter/kong-adapter.listener.js";
 import { loadMailerConfig } from "./mailer/mailer-config.js";
 import { createMailerListener } from "./mailer/mailer.listener.js";
 
@@ -111,8 +113,18 @@ async function candidateFor(
     }
     case "chatbot":
       return chatbotCandidate(env, config, explicit, logger, signal);
-    case "kong-adapter":
-      return { listener: null, reason: "off: not available in this build" };
+    case "kong-adapter": {
+      // A Kong to keep in line must be named: the variable's default (Kong on this host) is only for the
+      // adapter's own process, where running it at all says that Kong is there.
+      if (!explicit && !env.KONG_ADMIN_URL)
+        return { listener: null, reason: "off: KONG_ADMIN_URL is not set" };
+      const adapterConfig = loadKongAdapterConfig(hostedEnvironment("KONG_ADAPTER", env, config));
+      return {
+        listener: createKongAdapterListener(adapterConfig, { logger }),
+        reason: `on: Kong at ${adapterConfig.adminUrl}, installation "${adapterConfig.installation}"`,
+        token: adapterConfig.token,
+      };
+    }
   }
 }
 
