@@ -35,6 +35,8 @@ export function sampleMailTemplates(): MailTemplate[] {
 export class MemoryMailPortal implements MailerPortal {
   readonly entries: MailLedgerEntry[] = [];
   unreachable = false;
+  /** How many of the next records fail as if the portal went away right after the mail was sent. */
+  refuseRecords = 0;
   readonly users = new Map<string, MailRecipient>();
   approverList: MailRecipient[] = [];
   adminList: MailRecipient[] = [];
@@ -65,6 +67,10 @@ export class MemoryMailPortal implements MailerPortal {
     },
     record: (entry: MailLedgerEntry) => {
       this.check();
+      if (this.refuseRecords > 0) {
+        this.refuseRecords--;
+        return Promise.reject(new PortalUnavailableError("the portal API failed: connection reset"));
+      }
       if (
         !this.entries.some((e) => e.eventSequence === entry.eventSequence && e.recipient === entry.recipient)
       )

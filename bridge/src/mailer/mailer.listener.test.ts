@@ -245,6 +245,15 @@ describe("the mailer against a real SMTP server", () => {
     expect(portal.entries[0]?.error).toMatch(/^refused 3 times, last: .*Mailbox full/);
   });
 
+  it("does not send a mail again when only its ledger entry failed", async () => {
+    portal.refuseRecords = 1;
+    const batch = [verification(ann)];
+    await expect(mailer.handle(batch, delivery)).rejects.toThrow(/connection reset/);
+    await mailer.handle(batch, delivery);
+    expect(smtp.received).toHaveLength(1);
+    expect(portal.entries).toMatchObject([{ recipient: "ann@example.com", status: "SENT" }]);
+  });
+
   it("gives the batch back while the portal is unreachable, without sending", async () => {
     portal.unreachable = true;
     await expect(mailer.handle([verification(ann)], delivery)).rejects.toThrow(/unreachable/);

@@ -19,6 +19,9 @@ import type { MailerConfig } from "./mailer-config.js";
 
 export const MAILER_LISTENER_ID = "mailer";
 
+/** At most this many mails with temporary refusals are counted at once. */
+const MAX_TRACKED_MAILS = 10_000;
+
 /** The portal as the mailer uses it; tests may pass their own parts. */
 export interface MailerPortal {
   settings(): Promise<MailSettings>;
@@ -54,6 +57,11 @@ export function createMailerListener(config: MailerConfig, deps: MailerDependenc
   let settings: MailSettings | undefined;
   /** Temporary refusals per mail (`sequence:address`) in this process; at `maxAttempts` the mail is FAILED. */
   const temporaryFailures = new Map<string, number>();
+  /**
+   * Mails sent whose ledger entry did not reach the portal (unreachable, or refused): the retry records them
+   * instead of sending them again. Only a restart in between can still send such a mail twice.
+   */
+  const unrecorded = new Map<string, MailLedgerEntry>();
   const counters = { sent: 0, failed: 0 };
   let serverProblem: string | null = null;
   // One batch at a time: a redelivery that arrives while the first attempt still runs waits for it, then finds
@@ -68,6 +76,12 @@ export function createMailerListener(config: MailerConfig, deps: MailerDependenc
 
   async function sendOne(event: WebhookEvent, planned: PlannedMail, loaded: MailSettings): Promise<void> {
     const key = mailLedgerKey(event.sequence, planned.recipient.email);
+    const sentBefore = unrecorded.get(key);
+    if (sentBefore) {
+      await record(sentBefore);
+      unrecorded.delete(key);
+      return;
+    }
     const base = {
       eventSequence: event.sequence,
       eventName: event.name,
@@ -117,14 +131,23 @@ export function createMailerListener(config: MailerConfig, deps: MailerDependenc
         });
         return;
       }
-      if (error instanceof TemporaryMailError) temporaryFailures.set(key, attempts);
+      if (error instanceof TemporaryMailError) {
+        temporaryFailures.set(key, attempts);
+        // Events the bridge gave up on never come back to clear their count: keep the newest only.
+        const oldest = temporaryFailures.keys().next().value;
+        if (temporaryFailures.size > MAX_TRACKED_MAILS && oldest !== undefined)
+          temporaryFailures.delete(oldest);
+      }
       if (error instanceof MailServerUnavailableError) serverProblem = error.message;
       throw error;
     }
     serverProblem = null;
     temporaryFailures.delete(key);
     logger.info({ sequence: event.sequence, template: planned.template }, "mail sent");
-    await record({ ...base, subject: mail.subject, status: "SENT", error: null, attempts });
+    const entry: MailLedgerEntry = { ...base, subject: mail.subject, status: "SENT", error: null, attempts };
+    unrecorded.set(key, entry);
+    await record(entry);
+    unrecorded.delete(key);
   }
 
   async function handleBatch(events: readonly WebhookEvent[]): Promise<void> {
