@@ -3,28 +3,19 @@ import { trackedFetch } from "./connection";
 import type { Loaded } from "./result";
 
 /**
- * Calls one of the server's JSON routes (`/webhooks/…`, `/readyz`) with the browser's session cookie. Error bodies
- * `{ error: { code, message, fields? } }` go through the one error handler like GraphQL errors do.
+ * Reads one of the server's JSON routes (`/readyz`) with the browser's session cookie. Error bodies
+ * `{ error: { code, message, fields? } }` go through the one error handler like GraphQL errors do; `acceptStatus`
+ * names error statuses whose body is the answer (a 503 from `/readyz` still carries the report).
  */
-export async function requestJson<T>(
-  method: "GET" | "POST",
-  path: string,
-  body?: unknown,
-  options: { acceptStatus?: readonly number[] } = {},
-): Promise<Loaded<T>> {
+export async function getJson<T>(path: string, acceptStatus: readonly number[] = []): Promise<Loaded<T>> {
   let response: Response;
   try {
-    response = await trackedFetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await trackedFetch(path, { credentials: "same-origin", headers: { accept: "application/json" } });
   } catch (error) {
     return { ok: false, error: describeErrors([], error instanceof Error ? error : new Error(String(error))) };
   }
   const json = (await response.json().catch(() => null)) as unknown;
-  if (response.ok || options.acceptStatus?.includes(response.status)) return { ok: true, data: json as T };
+  if (response.ok || acceptStatus.includes(response.status)) return { ok: true, data: json as T };
   const problem = (json as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error;
   const message = typeof problem?.message === "string" ? problem.message : `HTTP ${response.status}`;
   return {

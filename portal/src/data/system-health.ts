@@ -1,7 +1,7 @@
 import { client } from "../client";
 import { graphql } from "../gql";
 import { healthChecks, type HealthCheck, type ReadinessReport } from "./health-checks";
-import { requestJson } from "./rest";
+import { getJson } from "./rest";
 import { loaded } from "./result";
 
 export type { HealthCheck, HealthLevel } from "./health-checks";
@@ -37,7 +37,7 @@ const SystemHealthDocument = graphql(`
 /** Reads the readiness report (a 503 still carries it) and the health report. */
 export async function loadSystemHealth(): Promise<HealthCheck[]> {
   const [readiness, health] = await Promise.all([
-    requestJson<ReadinessReport>("GET", "/readyz", undefined, { acceptStatus: [503] }),
+    getJson<ReadinessReport>("/readyz", [503]),
     client.query(SystemHealthDocument, {}, { requestPolicy: "network-only" }).toPromise(),
   ]);
   const report = loaded(health, (data) => data.systemHealth);
