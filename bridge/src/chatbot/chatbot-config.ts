@@ -33,7 +33,7 @@ const int = (min: number, max: number) =>
 export const chatbotVariables = {
   CHATBOT_PORTAL_URL: z.url("must be a URL").default("http://127.0.0.1:3000"),
   CHATBOT_TOKEN: z
-    .string()
+    .string({ error: "is required: the token of a read-write service account (or CHATBOT_TOKEN_FILE)" })
     .min(32, "must be the token of a read-write service account (32 or more characters)"),
   CHATBOT_HOST: z.string().min(1).default("127.0.0.1"),
   CHATBOT_PORT: int(0, 65_535).default(3004),

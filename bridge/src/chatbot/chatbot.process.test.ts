@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PortalGraphQLClient } from "../listener-kit/portal-graphql-client.js";
 import { runBuiltInListener, type RunningListener } from "../listener-kit/run-listener.js";
 import { PortalCalls } from "../testing/portal-calls.js";
-import { BridgeProcess, PortalProcess, adminCredentials, listenerToken } from "../testing/processes.js";
+import {
+  BridgeProcess,
+  PortalProcess,
+  adminCredentials,
+  listenerToken,
+  startProcess,
+  waitFor,
+} from "../testing/processes.js";
 import { ChatReceiver } from "./chat-receiver.fixture.js";
 import { loadChatbotConfig } from "./chatbot-config.js";
 import { createChatbotListener } from "./chatbot.listener.js";
@@ -218,5 +225,41 @@ describe("chatbot with a real portal and bridge", () => {
       /^Web \\\*shop\\\* \(admin@bridge\.test\) wants Orders API with the Premium plan\. Approve or decline: http\S+\/approvals$/,
     );
     expect(cards[1]?.actions?.[0]?.url).toMatch(/\/approvals$/);
+  });
+
+  it("runs as its own process: a clear error without a token; otherwise it registers, answers /healthz, stops on SIGTERM", async () => {
+    const unconfigured = startProcess("bridge/src/chatbot/main.ts", { CHATBOT_PORTAL_URL: portal.url });
+    await unconfigured.exited;
+    expect(unconfigured.child.exitCode).toBe(1);
+    expect(unconfigured.output()).toContain(
+      "CHATBOT_TOKEN=<secret>: is required: the token of a read-write service account (or CHATBOT_TOKEN_FILE)",
+    );
+
+    const own = startProcess("bridge/src/chatbot/main.ts", {
+      CHATBOT_PORTAL_URL: portal.url,
+      CHATBOT_TOKEN: listenerToken,
+      CHATBOT_PORT: "0",
+      ACME_SLACK_WEBHOOK_URL: slack.url(),
+      LOG_LEVEL: "info",
+    });
+    try {
+      const url = await waitFor(
+        "the chatbot's start",
+        () => /"url":"(http:[^"]+)","msg":"chatbot listening"/.exec(own.output())?.[1],
+        30_000,
+        own,
+      );
+      expect(own.output()).toContain("ACME_TEAMS_WEBHOOK_URL (the target's webhook URL) is not set");
+      const health = await fetch(`${url}healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: "degraded",
+        detail: { targets: ["ops-slack", "api-team"], disabledTargets: ["api-team"] },
+      });
+    } finally {
+      own.child.kill("SIGTERM");
+      await own.exited;
+    }
+    expect(own.child.exitCode).toBe(0);
   });
 });
