@@ -102,10 +102,17 @@ export class TestSmtpServer {
   port = 0;
   private readonly server: SMTPServer;
 
-  constructor(options: { secure?: boolean } = {}) {
+  /** `login`: the server requires this user and password (AUTH over plain text is allowed, for the test). */
+  constructor(options: { secure?: boolean; login?: { user: string; password: string } } = {}) {
+    const login = options.login;
     this.server = new SMTPServer({
       secure: options.secure ?? false,
-      authOptional: true,
+      authOptional: login === undefined,
+      allowInsecureAuth: true,
+      onAuth: (auth, _session, callback) =>
+        login && auth.username === login.user && auth.password === login.password
+          ? callback(null, { user: auth.username })
+          : callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 })),
       disabledCommands: options.secure ? [] : ["STARTTLS"],
       logger: false,
       onRcptTo: (

@@ -317,3 +317,40 @@ describe("implicit TLS", () => {
     }
   });
 });
+
+describe("SMTP login", () => {
+  it("logs in with MAILER_SMTP_USER and the password, and gives the batch back when the login is refused", async () => {
+    const smtp = await new TestSmtpServer({ login: { user: "portal", password: "s3cret" } }).start();
+    const portal = new MemoryMailPortal();
+    const env = {
+      MAILER_TOKEN: token,
+      MAILER_SMTP_HOST: "127.0.0.1",
+      MAILER_SMTP_PORT: String(smtp.port),
+      MAILER_SMTP_SECURITY: "none",
+      MAILER_SMTP_USER: "portal",
+    };
+    try {
+      const wrong = createMailerListener(loadMailerConfig({ ...env, MAILER_SMTP_PASSWORD: "guess" }), {
+        logger,
+        portal,
+        now,
+      });
+      await expect(wrong.handle([verification(ann)], { webhookId: "m" })).rejects.toThrow(
+        /unavailable.*535/s,
+      );
+      await wrong.stop();
+      expect(portal.entries).toEqual([]);
+      const right = createMailerListener(loadMailerConfig({ ...env, MAILER_SMTP_PASSWORD: "s3cret" }), {
+        logger,
+        portal,
+        now,
+      });
+      await right.handle([verification(ann)], { webhookId: "m" });
+      await right.stop();
+      expect(smtp.received).toHaveLength(1);
+      expect(portal.entries).toMatchObject([{ status: "SENT" }]);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
