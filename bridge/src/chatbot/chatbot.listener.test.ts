@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
+import { PortalGraphQLError, PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
 import type { ChatTargetSetting } from "./chat-targets.js";
 import { ChatReceiver } from "./chat-receiver.fixture.js";
 import { createChatbotListener } from "./chatbot.listener.js";
@@ -413,5 +413,23 @@ describe("chatbot settings", () => {
     portal.settings = () => Promise.reject(new PortalUnavailableError("the portal API answered 503"));
     await listener.handle([hostileSignUp()], { webhookId: "msg_3" });
     expect([slack.requests.length, discord.requests.length]).toEqual([3, 2]);
+  });
+});
+
+describe("chatbot with a token the portal does not let record", () => {
+  it("sends nothing more after the first refusal and reports itself down, so redeliveries do not repeat messages", async () => {
+    const slack = await receiver();
+    const { listener, portal } = await chatbot([target("ops", "slack", ["user-signed-up"])], {
+      OPS_URL: slack.url(),
+    });
+    portal.ledger.record = () =>
+      Promise.reject(new PortalGraphQLError("INSUFFICIENT_SCOPE", 'Service account "chatbot" is read-only'));
+    const batch = [hostileSignUp()];
+    await expect(listener.handle(batch, { webhookId: "msg_1" })).rejects.toThrow("read-only");
+    await expect(listener.handle(batch, { webhookId: "msg_1" })).rejects.toThrow(
+      "the chatbot's token must be a read-write service account",
+    );
+    expect(slack.requests).toHaveLength(1);
+    expect(listener.health()).toMatchObject({ status: "down" });
   });
 });

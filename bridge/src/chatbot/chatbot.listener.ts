@@ -1,7 +1,11 @@
 import type { AxiosInstance } from "axios";
 import type { Logger } from "pino";
 import type { BuiltInListener, ListenerHealth } from "../listener-kit/built-in-listener.js";
-import { PortalGraphQLClient, PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
+import {
+  PortalGraphQLClient,
+  PortalGraphQLError,
+  PortalUnavailableError,
+} from "../listener-kit/portal-graphql-client.js";
 import type { WebhookEvent } from "../portal-client.js";
 import { createChatHttpClient } from "./chat-delivery.js";
 import { dispatchChatMessage } from "./chat-dispatch.js";
@@ -11,7 +15,7 @@ import {
   chatTemplateOfEvent,
   type ChatMessageContent,
 } from "./chat-events.js";
-import { ledgerKey, portalChatLedger, type ChatLedger } from "./chat-ledger.js";
+import { ledgerKey, portalChatLedger, type ChatLedger, type ChatLedgerEntry } from "./chat-ledger.js";
 import { portalChatLookups, type ChatLookups } from "./chat-lookups.js";
 import { resolveChatTargets, type ChatTarget } from "./chat-targets.js";
 import type { ChatbotConfig } from "./chatbot-config.js";
@@ -56,6 +60,8 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
   const dispatch = { http: deps.http ?? createChatHttpClient(), policy: config.delivery, wait: deps.wait };
   let loaded: Loaded | undefined;
   let failedMessages = 0;
+  /** Set when the portal refuses to record messages (a read-only token): nothing is sent until a restart. */
+  let recordingRefused: string | null = null;
   /** The last failure of each target whose latest message failed (a later success clears it). */
   const failingTargets = new Map<string, string>();
   // One batch at a time: a redelivery that arrives while the first attempt still runs (the bridge timed out)
@@ -94,7 +100,24 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
     return loaded;
   }
 
+  /**
+   * A refusal to record (not an outage) would repeat on every redelivery, and each would send the message again:
+   * after the first one, the chatbot sends nothing more and reports itself down.
+   */
+  async function record(entry: ChatLedgerEntry): Promise<void> {
+    try {
+      await portal.ledger.record(entry);
+    } catch (error) {
+      if (error instanceof PortalGraphQLError) {
+        recordingRefused = `the portal refused to record a chat message (${error.code}: ${error.message}); the chatbot's token must be a read-write service account`;
+        logger.error({ code: error.code }, recordingRefused);
+      }
+      throw error;
+    }
+  }
+
   async function handleBatch(events: readonly WebhookEvent[]): Promise<void> {
+    if (recordingRefused) throw new Error(recordingRefused);
     const { settings, targets } = await load();
     const wanted = events.flatMap((event) => {
       const template = chatTemplateOfEvent[event.name as keyof typeof chatTemplateOfEvent];
@@ -129,7 +152,7 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
           if (!content) continue;
           const template = settings.templates.get(content.template);
           const entry = await dispatchChatMessage(target, event, content, template, blockedBy, dispatch);
-          await portal.ledger.record(entry);
+          await record(entry);
           if (entry.status === "FAILED") {
             blockedBy ??= target.enabled ? (entry.error ?? "failed") : undefined;
             failedMessages++;
@@ -176,6 +199,7 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
       return run;
     },
     health(): ListenerHealth {
+      if (recordingRefused) return { status: "down", detail: { problem: recordingRefused } };
       if (!loaded)
         return { status: "degraded", detail: { problem: "chat targets not read from the portal yet" } };
       const disabled = loaded.targets.filter((target) => !target.enabled).map((target) => target.id);
