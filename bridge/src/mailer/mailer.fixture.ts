@@ -103,7 +103,9 @@ export class TestSmtpServer {
   private readonly server: SMTPServer;
 
   /** `login`: the server requires this user and password (AUTH over plain text is allowed, for the test). */
-  constructor(options: { secure?: boolean; login?: { user: string; password: string } } = {}) {
+  constructor(
+    options: { secure?: boolean; starttls?: boolean; login?: { user: string; password: string } } = {},
+  ) {
     const login = options.login;
     this.server = new SMTPServer({
       secure: options.secure ?? false,
@@ -113,7 +115,7 @@ export class TestSmtpServer {
         login && auth.username === login.user && auth.password === login.password
           ? callback(null, { user: auth.username })
           : callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 })),
-      disabledCommands: options.secure ? [] : ["STARTTLS"],
+      disabledCommands: options.secure || options.starttls ? [] : ["STARTTLS"],
       logger: false,
       onRcptTo: (
         address: SMTPServerAddress,

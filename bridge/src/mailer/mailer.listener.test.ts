@@ -318,6 +318,37 @@ describe("implicit TLS", () => {
   });
 });
 
+describe("STARTTLS", () => {
+  it("is required: a server without it is not used, one with it is (self-signed: verification off)", async () => {
+    const plain = await new TestSmtpServer().start();
+    const upgrading = await new TestSmtpServer({ starttls: true }).start();
+    const portal = new MemoryMailPortal();
+    const env = (port: number) => ({
+      MAILER_TOKEN: token,
+      MAILER_SMTP_HOST: "127.0.0.1",
+      MAILER_SMTP_PORT: String(port),
+      MAILER_SMTP_TLS_VERIFY: "false",
+    });
+    try {
+      const toPlain = createMailerListener(loadMailerConfig(env(plain.port)), { logger, portal, now });
+      await expect(toPlain.handle([verification(ann)], { webhookId: "m" })).rejects.toThrow(/unavailable/);
+      await toPlain.stop();
+      expect(plain.received).toHaveLength(0);
+      const toUpgrading = createMailerListener(loadMailerConfig(env(upgrading.port)), {
+        logger,
+        portal,
+        now,
+      });
+      await toUpgrading.handle([verification(ann)], { webhookId: "m" });
+      await toUpgrading.stop();
+      expect(upgrading.received).toHaveLength(1);
+    } finally {
+      await plain.close();
+      await upgrading.close();
+    }
+  });
+});
+
 describe("SMTP login", () => {
   it("logs in with MAILER_SMTP_USER and the password, and gives the batch back when the login is refused", async () => {
     const smtp = await new TestSmtpServer({ login: { user: "portal", password: "s3cret" } }).start();
