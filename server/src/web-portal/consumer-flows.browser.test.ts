@@ -17,6 +17,9 @@ if (!chromiumAvailable) {
   );
 }
 
+/** The gateway adapter's service account, which reports provisioning outcomes. */
+const ADAPTER_TOKEN = "consumer-flows-adapter-token-0123456789abcdef";
+
 const SCREENSHOT_DIR = fileURLToPath(new URL("../../../test-results/screenshots/consumer", import.meta.url));
 
 /** Stands in for the API gateway: answers CORS preflights and records the requests "try it" sends. */
@@ -48,7 +51,9 @@ describe.skipIf(!chromiumAvailable)("web portal consumer flows in Chromium", () 
     ensurePortalBuild();
     gateway = await startFakeGateway();
     [server, browser] = await Promise.all([
-      startPortalTestServer({ env: { API_GATEWAY_URL: gateway.url } }),
+      startPortalTestServer({
+        env: { API_GATEWAY_URL: gateway.url, PORTAL_SERVICE_ACCOUNTS: `adapter:read-write:${ADAPTER_TOKEN}` },
+      }),
       launchChromium(),
     ]);
   }, 120_000);
@@ -136,6 +141,25 @@ describe.skipIf(!chromiumAvailable)("web portal consumer flows in Chromium", () 
     await subscribeTo(page, "orders", "Free");
     await page.getByText("Subscribed. Your credentials are shown above.").waitFor();
     const orders = page.locator(".subscription").filter({ hasText: "Orders API" });
+
+    // The gateway adapter's receipts reach the open page live: a failure with its reason, then success.
+    const approved = await server.lastEvent("subscription.approved", (p) => p.applicationId === "kims-app");
+    const adapter = server.client({ bearer: ADAPTER_TOKEN });
+    const report = `mutation ($input: ReportProvisioningInput!) { reportProvisioning(input: $input) { subscription { status } } }`;
+    await adapter.ok(report, {
+      input: {
+        subscriptionId: approved.subscriptionId,
+        status: "PROVISIONING_FAILED",
+        reason: "Kong answered 503",
+      },
+    });
+    await orders.getByText("Provisioning failed", { exact: true }).waitFor({ timeout: 10_000 });
+    await orders.getByText("Reason: Kong answered 503").waitFor();
+    await expectAccessible(page, "application with a failed provisioning");
+    await adapter.ok(report, { input: { subscriptionId: approved.subscriptionId, status: "PROVISIONED" } });
+    await orders.getByText("Provisioned", { exact: true }).waitFor({ timeout: 10_000 });
+    await orders.locator("summary", { hasText: "History" }).click();
+    await orders.getByText(/Provisioning failed \(Kong answered 503\)/).waitFor();
 
     // Hidden until revealed; copy works without revealing.
     expect(await orders.getByTestId("api-key").count()).toBe(0);
