@@ -1,6 +1,6 @@
 import { client } from "../client";
 import { graphql } from "../gql";
-import type { AllApplicationsQuery } from "../gql/graphql";
+import type { AllApplicationsQuery, SubscriptionStatus } from "../gql/graphql";
 import { loaded, type Loaded } from "./result";
 
 export type OverviewApplication = AllApplicationsQuery["applications"]["edges"][number]["node"];
@@ -12,8 +12,8 @@ export interface ApplicationPage {
 }
 
 const AllApplicationsDocument = graphql(`
-  query AllApplications($search: String, $after: String) {
-    applications(all: true, filter: { search: $search }, first: 25, after: $after) {
+  query AllApplications($filter: ApplicationFilter, $after: String) {
+    applications(all: true, filter: $filter, first: 25, after: $after) {
       totalCount
       pageInfo {
         endCursor
@@ -51,17 +51,17 @@ const AllApplicationsDocument = graphql(`
   }
 `);
 
-/** Every application (administrators), newest first; `search` matches a part of the id or name. */
+/**
+ * Every application (administrators), newest first; `search` matches a part of the id or name, `status` keeps those
+ * with at least one subscription in that status.
+ */
 export async function loadAllApplications(
-  search: string,
+  filter: { search: string; status: SubscriptionStatus | null },
   after: string | null,
 ): Promise<Loaded<ApplicationPage>> {
+  const variables = { filter: { search: filter.search.trim() || null, subscriptionStatus: filter.status }, after };
   const result = await client
-    .query(
-      AllApplicationsDocument,
-      { search: search.trim() || null, after },
-      { requestPolicy: "network-only" },
-    )
+    .query(AllApplicationsDocument, variables, { requestPolicy: "network-only" })
     .toPromise();
   return loaded(result, (data) => ({
     applications: data.applications.edges.map((edge) => edge.node),

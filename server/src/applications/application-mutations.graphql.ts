@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { SubscriptionStatusValue } from "../subscriptions/subscription.graphql.js";
 import {
   ApplicationMemberObject,
   ApplicationObject,
@@ -13,6 +14,12 @@ export class ApplicationFilterInput {
     description: "Case-insensitive part of the application's id or name.",
   })
   search?: string | null;
+
+  @Field(() => SubscriptionStatusValue, {
+    nullable: true,
+    description: "Only applications with at least one subscription in this status, e.g. PENDING_APPROVAL.",
+  })
+  subscriptionStatus?: SubscriptionStatusValue | null;
 }
 
 @InputType({ description: "A new application; the caller becomes its owner." })

@@ -6,6 +6,7 @@ import {
   APPLICATION_ID_MIN_LENGTH,
   APPLICATION_ID_PATTERN,
 } from "./application-id.js";
+import { subscriptionStatuses } from "../subscriptions/subscription.types.js";
 import { clientTypes } from "./client-type.js";
 import { redirectUriErrors } from "./redirect-uri.js";
 
@@ -86,6 +87,9 @@ export const removeMemberSchema = z.object({
 
 export const listQuerySchema = z.object({
   search: z.string().trim().max(200, "must be at most 200 characters").nullish(),
+  subscriptionStatus: z
+    .enum(subscriptionStatuses, { message: `must be one of ${subscriptionStatuses.join(", ")}` })
+    .nullish(),
   all: z.boolean().nullish(),
 });
 

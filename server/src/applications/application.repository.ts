@@ -114,11 +114,15 @@ function likePattern(text: string): string {
  */
 export async function listApplications(
   db: Kysely<Tables>,
-  filter: { readonly memberId: string | null; readonly search: string | null },
+  filter: {
+    readonly memberId: string | null;
+    readonly search: string | null;
+    readonly subscriptionStatus: string | null;
+  },
   page: PageRequest,
 ): Promise<{ rows: Application[]; totalCount: number }> {
   let base = db.selectFrom("applications");
-  const { memberId, search } = filter;
+  const { memberId, search, subscriptionStatus } = filter;
   if (memberId !== null) {
     base = base.where((eb) =>
       eb.exists(
@@ -127,6 +131,17 @@ export async function listApplications(
           .select("application_members.user_id")
           .whereRef("application_members.application_id", "=", "applications.id")
           .where("application_members.user_id", "=", memberId),
+      ),
+    );
+  }
+  if (subscriptionStatus !== null) {
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("subscriptions")
+          .select("subscriptions.id")
+          .whereRef("subscriptions.application_id", "=", "applications.id")
+          .where("subscriptions.status", "=", subscriptionStatus),
       ),
     );
   }

@@ -43,7 +43,7 @@ export class ApplicationResolver {
   ): Promise<ConnectionShape<ApplicationObject>> {
     const result = await context.services.applications.applications.list(
       context.actor,
-      { search: filter?.search ?? null, all },
+      { search: filter?.search ?? null, subscriptionStatus: filter?.subscriptionStatus ?? null, all },
       pageRequest(page),
     );
     return toConnection({

@@ -402,6 +402,60 @@ describeEachBackend("applications", (getHandle: () => DatabaseHandle) => {
       );
     });
 
+    it("lists only applications with a subscription in a given status, with the other filters", async () => {
+      const { db } = getHandle();
+      const admin = await person(db, "root", { isAdmin: true });
+      const services = applicationsOn(db);
+      for (const id of ["pending-one", "pending-two", "declined-one", "none-yet"]) {
+        await services.applications.create(admin.actor, newApplication(id));
+      }
+      const subscription = (applicationId: string, apiId: string, status: string) => ({
+        id: `sub-${applicationId}-${apiId}`,
+        application_id: applicationId,
+        api_id: apiId,
+        plan_id: "premium",
+        status,
+        status_reason: null,
+        status_changed_at: testNow.toISOString(),
+        requested_by: admin.id,
+        approved_at: null,
+        approved_by: null,
+        created_at: testNow.toISOString(),
+        updated_at: testNow.toISOString(),
+      });
+      await db
+        .insertInto("subscriptions")
+        .values([
+          subscription("pending-one", "orders", "pending_approval"),
+          subscription("pending-one", "payments", "declined"),
+          subscription("pending-two", "orders", "pending_approval"),
+          subscription("declined-one", "orders", "declined"),
+        ])
+        .execute();
+      const ids = async (query: { subscriptionStatus?: string; search?: string }) => {
+        const page = await services.applications.list(admin.actor, { all: true, ...query }, pageRequest({}));
+        return { ids: page.items.map((item) => item.node.id).sort(), total: page.totalCount };
+      };
+      expect(await ids({ subscriptionStatus: "pending_approval" })).toEqual({
+        ids: ["pending-one", "pending-two"],
+        total: 2,
+      });
+      expect(await ids({ subscriptionStatus: "declined" })).toEqual({
+        ids: ["declined-one", "pending-one"],
+        total: 2,
+      });
+      expect(await ids({ subscriptionStatus: "declined", search: "pending" })).toEqual({
+        ids: ["pending-one"],
+        total: 1,
+      });
+      expect(await ids({ subscriptionStatus: "provisioned" })).toEqual({ ids: [], total: 0 });
+      const refused = await domainErrorOf(
+        services.applications.list(admin.actor, { all: true, subscriptionStatus: "lost" }, pageRequest({})),
+      );
+      expect(refused.code).toBe("VALIDATION_FAILED");
+      expect(refused.details.fields?.[0]?.field).toBe("subscriptionStatus");
+    });
+
     it("shows an application to members, administrators and service accounts; null to others", async () => {
       const { db } = getHandle();
       const alice = await person(db, "alice");

@@ -125,7 +125,7 @@ export class ApplicationService {
     const memberId = applicationPolicy.list(actor, parsed.all ?? false);
     const { rows, totalCount } = await listApplications(
       this.deps.db,
-      { memberId, search: parsed.search || null },
+      { memberId, search: parsed.search || null, subscriptionStatus: parsed.subscriptionStatus ?? null },
       checkedCursor(page),
     );
     return toPage(rows, page, totalCount, (application) => [application.createdAt, application.id]);

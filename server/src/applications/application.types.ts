@@ -39,6 +39,8 @@ export interface ApplicationMember {
 export interface ApplicationListQuery {
   /** Case-insensitive part of the id or the name. */
   readonly search?: string | null;
+  /** Only applications with at least one subscription in this status (`pending_approval`, …). */
+  readonly subscriptionStatus?: string | null;
   /** Every application, not only the caller's own (administrators and service accounts). */
   readonly all?: boolean | null;
 }
