@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { AccessScope } from "../actor/actor.js";
 import type { PersonalAccessTokensTable, Tables } from "../database/tables.js";
 import type { PageRequest } from "../graphql/connection.js";
+import { preparedQuery } from "../database/prepared-query.js";
 import type { AccessToken } from "./access-token.types.js";
 
 type AccessTokenRow = Selectable<PersonalAccessTokensTable>;
@@ -66,15 +67,16 @@ export async function findAccessTokenById(db: Kysely<Tables>, id: string): Promi
   return row && toAccessToken(row);
 }
 
+const selectAccessTokenByHash = preparedQuery((db: Kysely<Tables>, tokenHash: string) =>
+  db.selectFrom("personal_access_tokens").selectAll().where("token_hash", "=", tokenHash),
+);
+
+/** Runs on every request with a personal access token, hence prepared once. */
 export async function findAccessTokenByHash(
   db: Kysely<Tables>,
   tokenHash: string,
 ): Promise<AccessToken | undefined> {
-  const row = await db
-    .selectFrom("personal_access_tokens")
-    .selectAll()
-    .where("token_hash", "=", tokenHash)
-    .executeTakeFirst();
+  const [row] = await selectAccessTokenByHash(db, tokenHash);
   return row && toAccessToken(row);
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { preparedQuery } from "../database/prepared-query.js";
 import type { Tables } from "../database/tables.js";
 
 export interface ActorRecord {
@@ -9,12 +10,8 @@ export interface ActorRecord {
   readonly groups: readonly string[];
 }
 
-/**
- * What an actor needs of a user (identity, verification, disabled flag and groups) in ONE statement: it runs on
- * every authenticated request, so it joins the memberships instead of asking twice.
- */
-export async function findActorRecord(db: Kysely<Tables>, userId: string): Promise<ActorRecord | undefined> {
-  const rows = await db
+const selectActorRows = preparedQuery((db: Kysely<Tables>, userId: string) =>
+  db
     .selectFrom("users")
     .leftJoin("user_groups", "user_groups.user_id", "users.id")
     .select([
@@ -25,8 +22,15 @@ export async function findActorRecord(db: Kysely<Tables>, userId: string): Promi
       "user_groups.group_id",
     ])
     .where("users.id", "=", userId)
-    .orderBy("user_groups.group_id")
-    .execute();
+    .orderBy("user_groups.group_id"),
+);
+
+/**
+ * What an actor needs of a user (identity, verification, disabled flag and groups) in ONE statement: it runs on
+ * every authenticated request, so it joins the memberships instead of asking twice, and is prepared once.
+ */
+export async function findActorRecord(db: Kysely<Tables>, userId: string): Promise<ActorRecord | undefined> {
+  const rows = await selectActorRows(db, userId);
   const first = rows[0];
   if (!first) return undefined;
   return {

@@ -1,0 +1,97 @@
+import { sql, type Kysely, type KyselyPlugin } from "kysely";
+import { expect, it } from "vitest";
+import type { DatabaseHandle } from "./database.types.js";
+import { preparedQuery } from "./prepared-query.js";
+import { describeEachBackend } from "../testing/backends.js";
+
+interface Notes {
+  notes: { id: string; owner: string; kind: string; body: string };
+}
+
+const notesOf = preparedQuery((db: Kysely<Notes>, owner: string, kind: string) =>
+  db
+    .selectFrom("notes")
+    .select(["id", "body"])
+    .where("owner", "=", owner)
+    .where("kind", "=", kind)
+    .where("body", "<>", "hidden")
+    .orderBy("id"),
+);
+
+async function notesDatabase(handle: DatabaseHandle): Promise<Kysely<Notes>> {
+  const db = handle.db as unknown as Kysely<Notes>;
+  await sql`create table notes (id text primary key, owner text not null, kind text not null, body text not null)`.execute(
+    db,
+  );
+  await db
+    .insertInto("notes")
+    .values([
+      { id: "1", owner: "ada", kind: "idea", body: "engines" },
+      { id: "2", owner: "ada", kind: "todo", body: "letters" },
+      { id: "3", owner: "bob", kind: "idea", body: "bridges" },
+      { id: "4", owner: "ada", kind: "idea", body: "hidden" },
+    ])
+    .execute();
+  return db;
+}
+
+/** Counts the queries it sees while they compile. */
+function compileCounter(): { plugin: KyselyPlugin; count: () => number } {
+  let count = 0;
+  return {
+    plugin: {
+      transformQuery: ({ node }) => {
+        count++;
+        return node;
+      },
+      transformResult: ({ result }) => Promise.resolve(result),
+    },
+    count: () => count,
+  };
+}
+
+describeEachBackend(
+  "preparedQuery",
+  (getHandle) => {
+    it("runs with each call's values in place of the arguments, keeping the constants of the query", async () => {
+      const db = await notesDatabase(getHandle());
+      expect(await notesOf(db, "ada", "idea")).toEqual([{ id: "1", body: "engines" }]);
+      expect(await notesOf(db, "ada", "todo")).toEqual([{ id: "2", body: "letters" }]);
+      expect(await notesOf(db, "bob", "idea")).toEqual([{ id: "3", body: "bridges" }]);
+      expect(await notesOf(db, "carl", "idea")).toEqual([]);
+    });
+
+    it("runs inside a transaction on the transaction's connection", async () => {
+      const db = await notesDatabase(getHandle());
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("notes")
+          .values({ id: "5", owner: "carl", kind: "idea", body: "gears" })
+          .execute();
+        expect(await notesOf(trx, "carl", "idea")).toEqual([{ id: "5", body: "gears" }]);
+      });
+    });
+
+    it("builds the query anew on a database with plugins, so they see every statement", async () => {
+      const db = await notesDatabase(getHandle());
+      const counter = compileCounter();
+      const counted = db.withPlugin(counter.plugin);
+      await notesOf(counted, "ada", "idea");
+      expect(await notesOf(counted, "bob", "idea")).toEqual([{ id: "3", body: "bridges" }]);
+      expect(counter.count()).toBe(2);
+    });
+
+    it("refuses a query that puts an argument into the SQL text or leaves one out", async () => {
+      const db = await notesDatabase(getHandle());
+      const inText = preparedQuery((database: Kysely<Notes>, column: string) =>
+        database.selectFrom("notes").select(sql.ref(column).as("value")),
+      );
+      await expect(inText(db, "body")).rejects.toThrow(/argument is used in the SQL text/);
+      const unused = preparedQuery((database: Kysely<Notes>, _owner: string) =>
+        database.selectFrom("notes").select("id"),
+      );
+      await expect(unused(db, "ada")).rejects.toThrow(/argument 0 is not a parameter/);
+    });
+  },
+  { migrate: false },
+);
