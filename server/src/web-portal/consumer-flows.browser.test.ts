@@ -214,6 +214,8 @@ describe.skipIf(!chromiumAvailable)("web portal consumer flows in Chromium", () 
     await expect.poll(() => gateway.requests.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(gateway.requests.at(-1)?.["x-apikey"]).toBe(thirdKey);
     expect(gateway.requests.at(-1)?.[":path"]).toMatch(/^\/orders\/v2\/orders/);
+    await listOrders.locator(".responses-wrapper .live-responses-table").waitFor();
+    await expectAccessible(page, "API reference after try it");
 
     // Change to a plan without approval: credentials stay; then unsubscribe.
     await page.goto("/applications/kims-app");
