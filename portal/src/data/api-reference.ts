@@ -1,17 +1,14 @@
 import { client } from "../client";
 import { graphql } from "../gql";
 import { loaded, type Loaded } from "./result";
+import { tryItKeys, type TryItKey } from "./try-it-keys";
+
+export type { TryItKey };
 
 /** What the API reference shows: the document (portal security injected) or the URL it is published at. */
 export interface ApiReferenceSource {
   readonly document: Record<string, unknown> | null;
   readonly url: string | null;
-}
-
-/** An API key the visitor may try the API with: the current key of one of their applications' subscriptions. */
-export interface TryItKey {
-  readonly applicationName: string;
-  readonly apiKey: string;
 }
 
 const ApiReferenceDocument = graphql(`
@@ -59,13 +56,9 @@ export async function loadApiReference(apiId: string): Promise<Loaded<ApiReferen
 export async function loadTryItKeys(apiId: string): Promise<Loaded<readonly TryItKey[]>> {
   const result = await client.query(TryItKeysDocument, {}, { requestPolicy: "network-only" }).toPromise();
   return loaded(result, (data) =>
-    data.applications.edges.flatMap(({ node }) =>
-      node.subscriptions
-        .filter((subscription) => subscription.api.id === apiId)
-        .flatMap((subscription) => {
-          const current = (subscription.credentials ?? []).find((c) => c.apiKey && !c.expiresAt);
-          return current?.apiKey ? [{ applicationName: node.name, apiKey: current.apiKey }] : [];
-        }),
+    tryItKeys(
+      apiId,
+      data.applications.edges.map((edge) => edge.node),
     ),
   );
 }
