@@ -120,7 +120,8 @@ export class ListenerWorker {
     if (this.stopped) return { kind: "gone" };
     const result = await client.recordAttempt(listenerId, delivery.attemptId, config.holderId, outcome);
     const answered2xx = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
-    if (result.acknowledged || answered2xx) return { kind: "again" };
+    // Nothing left: wait for news (a wake that came in meanwhile is kept) instead of a claim that finds nothing.
+    if (result.acknowledged || answered2xx) return { kind: result.pending === false ? "idle" : "again" };
     const age =
       (this.clock().getTime() - Date.parse(result.firstAttemptAt ?? delivery.firstAttemptAt)) / 1000;
     const single = delivery.events.length === 1;

@@ -32,6 +32,8 @@ export interface AttemptResult {
   readonly attempt: number;
   readonly firstAttemptAt: string | null;
   readonly consecutiveFailures: number;
+  /** False when nothing is pending after this outcome; absent from older portals (then: claim again). */
+  readonly pending?: boolean;
 }
 
 export interface AttemptOutcome {

@@ -105,7 +105,7 @@ describe("webhook admin API and metrics", async () => {
         expect((await record(id, narrowed.attemptId, 200)).acknowledged).toBe(true);
         const rest = await claim(id, 1);
         expect(rest.events.map((event) => event.sequence)).toEqual([second]);
-        await record(id, rest.attemptId, 204);
+        expect((await record(id, rest.attemptId, 204)).pending).toBe(true);
         const poison = await claim(id, 2);
         expect(poison.events.map((event) => event.sequence)).toEqual([third]);
         await record(id, poison.attemptId, 503);

@@ -306,6 +306,11 @@ export const attemptResultResponse = z.object({
   attempt: z.number().int(),
   firstAttemptAt: isoTime.nullable(),
   consecutiveFailures: z.number().int(),
+  pending: z
+    .boolean()
+    .describe(
+      "Whether events are still pending for the listener after this outcome: when false, the bridge waits for news instead of claiming again at once.",
+    ),
 });
 export const deadLetteredResponse = z.object({
   deadLettered: z.number().int(),

@@ -52,6 +52,8 @@ export interface AttemptResult {
   readonly attempt: number;
   readonly firstAttemptAt: string | null;
   readonly consecutiveFailures: number;
+  /** Whether anything is still pending after this outcome (saves the bridge a claim that finds nothing). */
+  readonly pending: boolean;
 }
 
 /**
@@ -206,6 +208,7 @@ export class WebhookDeliveryService {
           last_success_status_code: body.statusCode,
           consecutive_failures: 0,
         });
+        const stillPending = await pendingEvents(trx, { ...listener, position }, 1);
         return {
           result: {
             // Also true when the listener acknowledged the events itself (pulling, like the reference listeners).
@@ -214,6 +217,7 @@ export class WebhookDeliveryService {
             attempt: attempt.attempt,
             firstAttemptAt: null,
             consecutiveFailures: 0,
+            pending: stillPending.length > 0,
           },
           delivered: current?.sequences ?? [],
         };
@@ -233,6 +237,7 @@ export class WebhookDeliveryService {
           attempt: attempt.attempt,
           firstAttemptAt: current?.firstAttemptAt ?? null,
           consecutiveFailures,
+          pending: true,
         },
         delivered: [],
       };
