@@ -57,6 +57,11 @@ export class PortalProcess {
   private proc: RunningProcess | undefined;
   url = "";
 
+  /** The running process's id (for CPU and memory readings); undefined while stopped. */
+  get pid(): number | undefined {
+    return this.proc?.child.pid;
+  }
+
   private constructor(
     private readonly dataDir: string,
     private readonly encryptionKey: string,
