@@ -11,6 +11,8 @@ export interface FailedOperation {
   readonly operation: KongOperation;
   readonly message: string;
   readonly retryable: boolean;
+  /** Not attempted because its parent failed. */
+  readonly skipped?: boolean;
 }
 
 export interface ApplyResult {
@@ -72,7 +74,8 @@ export async function applyOperations(
         .filter((key): key is string => typeof key === "string")
         .some((key) => failedKeys.has(key));
       if (parentFailed && operation.action !== "delete") {
-        failed.push({ operation, message: `not attempted: its parent failed`, retryable: false });
+        const message = `${describeObject(operation.object)}: not attempted, its parent failed`;
+        failed.push({ operation, message, retryable: false, skipped: true });
         failedKeys.add(`${operation.object.kind}\u0000${operation.object.key}`);
         return;
       }
@@ -96,7 +99,7 @@ export async function applyOperations(
     failed: failed.map((f) => {
       const { refs } = f.operation.object;
       const inherited =
-        f.message.startsWith("not attempted") &&
+        f.skipped === true &&
         ((refs.service && retryableParents.has(`service\u0000${refs.service}`)) ||
           (refs.consumer && retryableParents.has(`consumer\u0000${refs.consumer}`)));
       return inherited ? { ...f, retryable: true } : f;

@@ -44,7 +44,10 @@ export function consumerOutcomes(
     else if (own.length > 0)
       outcomes.set(consumer.subscriptionId, {
         outcome: "failed",
-        reason: `Kong refused the configuration: ${own.map((f) => f.message).join("; ")}`,
+        reason: `Kong refused the configuration: ${own
+          .filter((f) => !f.skipped)
+          .map((f) => f.message)
+          .join("; ")}`,
       });
     else outcomes.set(consumer.subscriptionId, { outcome: "live" });
   }
