@@ -7,6 +7,12 @@ export interface ChatTargetSetting {
   readonly urlVariable: string;
   /** Chat templates (events of the static configuration) it wants, e.g. `approval-requested`. */
   readonly events: readonly string[];
+  /** Its own templates, which replace the shared ones of these events for this target. */
+  readonly templates?: readonly {
+    readonly event: string;
+    readonly title: string | null;
+    readonly text: string;
+  }[];
 }
 
 export type ChatTarget =

@@ -16,7 +16,7 @@ export const chatbotSettingsQuery = `query ChatbotSettings {
     portalTitle
     portalUrl
     chatTemplates { event title text }
-    chatTargets { id type urlVariable events }
+    chatTargets { id type urlVariable events templates { event title text } }
   }
 }`;
 

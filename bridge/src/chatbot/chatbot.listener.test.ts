@@ -433,3 +433,26 @@ describe("chatbot with a token the portal does not let record", () => {
     expect(listener.health()).toMatchObject({ status: "down" });
   });
 });
+
+describe("a target's own templates", () => {
+  it("replace the shared template of their event for that target only", async () => {
+    const own = await receiver();
+    const shared = await receiver();
+    const ownTarget = {
+      ...target("own", "generic", ["approval-requested", "user-signed-up"]),
+      templates: [
+        { event: "approval-requested", title: null, text: "{{api.name}} for {{application.name}}" },
+      ],
+    };
+    const { listener } = await chatbot([ownTarget, target("shared", "generic", ["approval-requested"])], {
+      OWN_URL: own.url(),
+      SHARED_URL: shared.url(),
+    });
+    await listener.handle([approvalRequested(), hostileSignUp()], { webhookId: "msg_1" });
+    const texts = (receiver: ChatReceiver) =>
+      receiver.requests.map((request) => (request.body as { text: string }).text);
+    expect(texts(own)[0]).toBe("Orders for Web shop");
+    expect(texts(own)[1]).toMatch(/^New user signed up: /);
+    expect(texts(shared)).toEqual([expect.stringMatching(/^Web shop \(ann@example\.com\) wants Orders/)]);
+  });
+});

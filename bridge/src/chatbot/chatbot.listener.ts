@@ -150,7 +150,9 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
           if (!eventTargets.includes(target) || recorded.has(ledgerKey(event.sequence, target.id))) continue;
           const content = await contentOf(event);
           if (!content) continue;
-          const template = settings.templates.get(content.template);
+          const template =
+            target.templates?.find((own) => own.event === content.template) ??
+            settings.templates.get(content.template);
           const entry = await dispatchChatMessage(target, event, content, template, blockedBy, dispatch);
           await record(entry);
           if (entry.status === "FAILED") {

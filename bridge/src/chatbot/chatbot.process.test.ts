@@ -202,7 +202,7 @@ describe("chatbot with a real portal and bridge", () => {
     );
   });
 
-  it("a subscription waiting for approval reaches Teams as two Adaptive Cards, names read from the portal", async () => {
+  it("a subscription waiting for approval reaches Teams as two Adaptive Cards (one from the target's own template), names read from the portal", async () => {
     await asAdmin(
       `mutation ($input: CreateApplicationInput!) { createApplication(input: $input) { application { id } } }`,
       { input: { id: "web-shop", name: "Web *shop*", clientType: "CONFIDENTIAL" } },
@@ -220,9 +220,10 @@ describe("chatbot with a real portal and bridge", () => {
     expect(cards[0]?.body[0]?.text).toMatch(
       /subscribed Web \\\*shop\\\* to Orders API \(Premium\) · http\S+\/applications\/web-shop$/,
     );
-    expect(cards[1]?.body[0]?.text).toBe("Approval needed");
+    // The Teams target has its own approval-requested template (deploy/config/portal.yaml).
+    expect(cards[1]?.body[0]?.text).toBe("Orders API: approval needed");
     expect(cards[1]?.body[1]?.text).toMatch(
-      /^Web \\\*shop\\\* \(admin@bridge\.test\) wants Orders API with the Premium plan\. Approve or decline: http\S+\/approvals$/,
+      /^\*\*Web \\\*shop\\\*\*\* \(admin@bridge\.test\) asks for the Premium plan\. Decide in the portal: http\S+\/approvals$/,
     );
     expect(cards[1]?.actions?.[0]?.url).toMatch(/\/approvals$/);
   });

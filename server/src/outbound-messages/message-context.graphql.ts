@@ -71,6 +71,11 @@ export class ChatTargetSetting {
 
   @Field(() => [String], { description: "The chat events it receives, e.g. `approval-requested`." })
   events: string[];
+
+  @Field(() => [ChatTemplateText], {
+    description: "Its own templates by event; for the other events the shared `chatTemplates` apply.",
+  })
+  templates: ChatTemplateText[];
 }
 
 @ObjectType({

@@ -43,11 +43,14 @@ export class MessageContextService {
       chatTemplates: Object.entries(templates.chat).flatMap(([event, template]) =>
         template ? [{ event, title: template.title ?? null, text: template.text }] : [],
       ),
-      chatTargets: portal.chatbot.targets.map(({ id, type, urlVariable, events }) => ({
+      chatTargets: portal.chatbot.targets.map(({ id, type, urlVariable, events, templates: own }) => ({
         id,
         type,
         urlVariable,
         events: [...events],
+        templates: Object.entries(own ?? {}).flatMap(([event, template]) =>
+          template ? [{ event, title: template.title ?? null, text: template.text }] : [],
+        ),
       })),
     };
   }

@@ -29,6 +29,8 @@ export interface ChatTargetSetting {
   readonly urlVariable: string;
   /** The chat events (templates) it receives. */
   readonly events: readonly string[];
+  /** Its own templates (`templates` of the target); other events use the shared `chatTemplates`. */
+  readonly templates: readonly ChatTemplateText[];
 }
 
 /** What the built-in listeners need from the static configuration to render messages. */

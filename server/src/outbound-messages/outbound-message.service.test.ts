@@ -206,6 +206,14 @@ describeEachBackend("outbound message ledger", (getHandle) => {
       type: "slack",
       urlVariable: "ACME_SLACK_WEBHOOK_URL",
       events: ["user-signed-up", "approval-requested", "listener-failing"],
+      templates: [],
     });
+    expect(settings.chatTargets.find((target) => target.id === "api-team")?.templates).toEqual([
+      {
+        event: "approval-requested",
+        title: "{{api.name}}: approval needed",
+        text: expect.stringContaining("Decide in the portal: {{link}}") as unknown,
+      },
+    ]);
   });
 });

@@ -107,7 +107,25 @@ describe("cross-reference and combination rules", () => {
     });
     expect(problems).toEqual([
       "content/privacy-policy.md:4: content.privacy-policy.requiredGroup: this page is linked for everyone and must not require a group",
-      "portal.yaml:48: portal.chatbot.targets[0].events[2]: no chat template for this event (add templates/chat/listener-failing.yaml)",
+      "portal.yaml:48: portal.chatbot.targets[0].events[2]: no chat template for this event (add templates/chat/listener-failing.yaml or templates.listener-failing here)",
+    ]);
+  });
+
+  it("checks a chat target's own templates: placeholders, listed events, and that they stand in for the shared file", async () => {
+    const problems = await problemsAfter(async (dir) => {
+      await rm(path.join(dir, "templates/chat/approval-requested.yaml"));
+      await editConfigFile(dir, "portal.yaml", "({{user.email}}) asks", "({{requester.name}}) asks");
+      await editConfigFile(
+        dir,
+        "portal.yaml",
+        "      templates:\n",
+        '      templates:\n        user-signed-up:\n          text: "{{user.name}}"\n',
+      );
+    });
+    expect(problems).toEqual([
+      "portal.yaml:48: portal.chatbot.targets[0].events[1]: no chat template for this event (add templates/chat/approval-requested.yaml or templates.approval-requested here)",
+      "portal.yaml:60: portal.chatbot.targets[1].templates.user-signed-up: a template for an event this target does not list in events",
+      "portal.yaml:64: portal.chatbot.targets[1].templates.approval-requested.text: unknown placeholder {{requester.name}} (available: portal.title, portal.url, user.name, user.email, application.id, application.name, api.id, api.name, plan.id, plan.name, link)",
     ]);
   });
 

@@ -10,7 +10,8 @@ import type { groupSchema } from "./schemas/groups.schema.js";
 import type { planSchema } from "./schemas/plans.schema.js";
 import type { PortalSettingsInput } from "./schemas/portal.schema.js";
 import { checkRouteConflicts } from "./route-conflicts.js";
-import type { TemplatesSection } from "./templates.section.js";
+import { chatTemplateVariables, type ChatEvent } from "./template-catalog.js";
+import { checkPlaceholders, type TemplatesSection } from "./templates.section.js";
 
 export interface Sections {
   readonly portal: Located<Partial<PortalSettingsInput>> | undefined;
@@ -89,14 +90,24 @@ function checkPortal({ portal, groups, templates }: Sections): void {
       reportAt(portal, ["chatbot", "targets", index, "id"], `chat target "${target.id}" is defined twice`);
     }
     target.events.forEach((event, eventIndex) => {
-      if (!templates.chat.has(event)) {
+      if (!templates.chat.has(event) && !target.templates?.[event]) {
         reportAt(
           portal,
           ["chatbot", "targets", index, "events", eventIndex],
-          `no chat template for this event (add templates/chat/${event}.yaml)`,
+          `no chat template for this event (add templates/chat/${event}.yaml or templates.${event} here)`,
         );
       }
     });
+    for (const [event, template] of Object.entries(target.templates ?? {})) {
+      const path = ["chatbot", "targets", index, "templates", event];
+      if (!target.events.includes(event as ChatEvent))
+        reportAt(portal, path, "a template for an event this target does not list in events");
+      else if (template)
+        checkPlaceholders(
+          { value: template, reporter: portal.reporter, path: [...portal.path, ...path] },
+          chatTemplateVariables[event as ChatEvent],
+        );
+    }
   });
 }
 

@@ -127,15 +127,18 @@ function readChatTemplate(
 }
 
 /** Every `{{placeholder}}` must be a variable the code supplies for this template. */
-function checkPlaceholders(template: Located<Partial<Record<string, string>>>, allowed: readonly string[]) {
+export function checkPlaceholders(
+  template: Located<Partial<Record<string, string>>>,
+  allowed: readonly string[],
+) {
   for (const [field, text] of Object.entries(template.value)) {
     if (typeof text !== "string") continue;
     const { placeholders, errors } = findPlaceholders(text);
-    for (const error of errors) template.reporter.report([field], error);
+    for (const error of errors) template.reporter.report([...template.path, field], error);
     for (const placeholder of placeholders) {
       if (!allowed.includes(placeholder.name)) {
         template.reporter.report(
-          [field],
+          [...template.path, field],
           `unknown placeholder {{${placeholder.name}}} (available: ${allowed.join(", ")})`,
         );
       }

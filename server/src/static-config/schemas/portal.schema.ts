@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { chatEvents } from "../template-catalog.js";
 import { idSchema, markdownSchema, publicUrlSchema, textSchema, uniqueList } from "./common.schema.js";
+import { chatTemplateSchema } from "./template.schema.js";
 
 const passwordPolicySchema = z
   .strictObject({
@@ -49,6 +50,8 @@ const chatTargetSchema = z.strictObject({
     (events) => events.length > 0,
     "must list at least one event",
   ),
+  /** This target's own templates by chat event; other events use `templates/chat/<event>.yaml`. */
+  templates: z.partialRecord(z.enum(chatEvents), chatTemplateSchema).optional(),
 });
 
 export const portalSchema = z.strictObject({
