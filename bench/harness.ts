@@ -57,6 +57,14 @@ export interface BenchResult {
   /** Label of the case the ratios are relative to. */
   readonly baseline: string;
   readonly cases: readonly BenchCase[];
+  /** Figures that are not HTTP load runs (e.g. end-to-end latencies, memory over time), one table each. */
+  readonly tables?: readonly BenchTable[];
+}
+
+export interface BenchTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
 }
 
 /** What every `bench/*.bench.ts` module exports. */

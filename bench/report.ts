@@ -27,6 +27,13 @@ export function renderMarkdown(report: BenchReport): string {
   ];
   for (const result of report.results) {
     lines.push(`## ${result.name}`, "", result.description, "");
+    for (const table of result.tables ?? []) {
+      lines.push(`### ${table.title}`, "", `| ${table.columns.join(" | ")} |`);
+      lines.push(`|${table.columns.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`);
+      for (const row of table.rows) lines.push(`| ${row.join(" | ")} |`);
+      lines.push("");
+    }
+    if (result.cases.length === 0) continue;
     lines.push(
       "| case | req/s | vs baseline | CPU µs/req | mean ms | p50 ms | p99 ms | errors | non-2xx | peak RSS MiB | peak heap MiB |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
