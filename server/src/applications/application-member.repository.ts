@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../database/tables.js";
+import { preparedQuery } from "../database/prepared-query.js";
 import type { ApplicationMember, ApplicationRole } from "./application.types.js";
 
 /** Owners first, then collaborators, then readers; within a role, in the order they joined. */
@@ -28,17 +29,8 @@ export async function insertMember(
     .execute();
 }
 
-/**
- * The members of many applications with the visible part of their accounts, in one statement; each list in
- * {@link compareMembers} order. Applications without members get an empty list.
- */
-export async function membersOfApplications(
-  db: Kysely<Tables>,
-  applicationIds: readonly string[],
-): Promise<Map<string, ApplicationMember[]>> {
-  const byApplication = new Map<string, ApplicationMember[]>(applicationIds.map((id) => [id, []]));
-  if (applicationIds.length === 0) return byApplication;
-  const rows = await db
+const selectMembersOfApplications = preparedQuery((db: Kysely<Tables>, applicationIds: readonly string[]) =>
+  db
     .selectFrom("application_members")
     .innerJoin("users", "users.id", "application_members.user_id")
     .select([
@@ -49,8 +41,20 @@ export async function membersOfApplications(
       "users.email",
       "users.display_name",
     ])
-    .where("application_members.application_id", "in", [...new Set(applicationIds)])
-    .execute();
+    .where("application_members.application_id", "in", applicationIds),
+);
+
+/**
+ * The members of many applications with the visible part of their accounts, in one statement; each list in
+ * {@link compareMembers} order. Applications without members get an empty list.
+ */
+export async function membersOfApplications(
+  db: Kysely<Tables>,
+  applicationIds: readonly string[],
+): Promise<Map<string, ApplicationMember[]>> {
+  const byApplication = new Map<string, ApplicationMember[]>(applicationIds.map((id) => [id, []]));
+  if (applicationIds.length === 0) return byApplication;
+  const rows = await selectMembersOfApplications(db, [...new Set(applicationIds)]);
   for (const row of rows) {
     byApplication.get(row.application_id)?.push({
       applicationId: row.application_id,

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { ApplicationsTable, Tables } from "../database/tables.js";
+import { preparedQuery } from "../database/prepared-query.js";
 import type { PageRequest } from "../graphql/connection.js";
 import type { Application, ApplicationRole, ClientType } from "./application.types.js";
 
@@ -49,23 +50,26 @@ export async function findApplicationById(db: Kysely<Tables>, id: string): Promi
   return row && toApplication(row);
 }
 
+const selectApplicationWithRole = preparedQuery((db: Kysely<Tables>, id: string, userId: string) =>
+  db
+    .selectFrom("applications")
+    .leftJoin("application_members", (join) =>
+      join
+        .onRef("application_members.application_id", "=", "applications.id")
+        .on("application_members.user_id", "=", userId),
+    )
+    .selectAll("applications")
+    .select("application_members.role")
+    .where("applications.id", "=", id),
+);
+
 /** The application with the role of `userId` in it (null: not a member, or no user); one statement. */
 export async function findApplicationWithRole(
   db: Kysely<Tables>,
   id: string,
   userId: string | null,
 ): Promise<{ application: Application; role: ApplicationRole | null } | undefined> {
-  const row = await db
-    .selectFrom("applications")
-    .leftJoin("application_members", (join) =>
-      join
-        .onRef("application_members.application_id", "=", "applications.id")
-        .on("application_members.user_id", "=", userId ?? ""),
-    )
-    .selectAll("applications")
-    .select("application_members.role")
-    .where("applications.id", "=", id)
-    .executeTakeFirst();
+  const [row] = await selectApplicationWithRole(db, id, userId ?? "");
   if (!row) return undefined;
   const { role, ...application } = row;
   return { application: toApplication(application), role: (role as ApplicationRole | null) ?? null };

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { CredentialsTable, Tables } from "../database/tables.js";
+import { preparedQuery } from "../database/prepared-query.js";
 import type { Credential, CredentialKind } from "./credential.types.js";
 
 function toCredential(row: Selectable<CredentialsTable>): Credential {
@@ -40,19 +41,23 @@ export async function insertCredential(db: Kysely<Tables>, credential: Credentia
  * Within each subscription, those ending soonest come first and the current one (no expiry) last, so during a
  * rotation the old credential is listed before its replacement.
  */
+const selectValidCredentialsOf = preparedQuery(
+  (db: Kysely<Tables>, subscriptionIds: readonly string[], now: string) =>
+    db
+      .selectFrom("credentials")
+      .selectAll()
+      .where("subscription_id", "in", subscriptionIds)
+      .where("revoked_at", "is", null)
+      .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)])),
+);
+
 export async function listValidCredentialsOf(
   db: Kysely<Tables>,
   subscriptionIds: readonly string[],
   now: Date,
 ): Promise<Credential[]> {
   if (subscriptionIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("credentials")
-    .selectAll()
-    .where("subscription_id", "in", [...new Set(subscriptionIds)])
-    .where("revoked_at", "is", null)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
-    .execute();
+  const rows = await selectValidCredentialsOf(db, [...new Set(subscriptionIds)], now.toISOString());
   const key = (c: Credential) => [c.subscriptionId, c.expiresAt ?? "~", c.createdAt, c.id].join("\u0000");
   return rows.map(toCredential).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

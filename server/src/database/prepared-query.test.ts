@@ -61,6 +61,24 @@ describeEachBackend(
       expect(await notesOf(db, "carl", "idea")).toEqual([]);
     });
 
+    it("takes lists for `in`, compiling once per list length, and builds long lists per call", async () => {
+      const db = await notesDatabase(getHandle());
+      const ofOwners = preparedQuery((database: Kysely<Notes>, owners: readonly string[], kind: string) =>
+        database
+          .selectFrom("notes")
+          .select("id")
+          .where("owner", "in", owners)
+          .where("kind", "=", kind)
+          .orderBy("id"),
+      );
+      expect(await ofOwners(db, ["ada"], "idea")).toEqual([{ id: "1" }, { id: "4" }]);
+      expect(await ofOwners(db, ["bob"], "idea")).toEqual([{ id: "3" }]);
+      expect(await ofOwners(db, ["ada", "bob"], "idea")).toEqual([{ id: "1" }, { id: "3" }, { id: "4" }]);
+      expect(await ofOwners(db, ["carl", "ada"], "todo")).toEqual([{ id: "2" }]);
+      const many = Array.from({ length: 100 }, (_, index) => `owner-${index}`);
+      expect(await ofOwners(db, [...many, "bob"], "idea")).toEqual([{ id: "3" }]);
+    });
+
     it("runs inside a transaction on the transaction's connection", async () => {
       const db = await notesDatabase(getHandle());
       await db.transaction().execute(async (trx) => {
