@@ -3,7 +3,7 @@ import type { WebhookEvent } from "../portal-client.js";
 import { deliverChatMessage, type ChatDeliveryPolicy } from "./chat-delivery.js";
 import type { ChatMessageContent } from "./chat-events.js";
 import { chatHeadline, chatPayload, type ChatTemplateText } from "./chat-formatters.js";
-import type { ChatLedgerEntry } from "./chat-ledger.js";
+import type { OutboundLedgerEntry } from "../listener-kit/outbound-ledger.js";
 import type { ChatTarget } from "./chat-targets.js";
 
 export interface ChatDispatch {
@@ -23,14 +23,14 @@ export async function dispatchChatMessage(
   template: ChatTemplateText | undefined,
   blockedBy: string | undefined,
   dispatch: ChatDispatch,
-): Promise<ChatLedgerEntry> {
+): Promise<OutboundLedgerEntry> {
   const key = {
     eventSequence: event.sequence,
     eventName: event.name,
     recipient: target.id,
     template: content.template,
   };
-  const failed = (subject: string, error: string, attempts = 0): ChatLedgerEntry => ({
+  const failed = (subject: string, error: string, attempts = 0): OutboundLedgerEntry => ({
     ...key,
     subject,
     status: "FAILED",

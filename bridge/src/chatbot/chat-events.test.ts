@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { chatEventNames, chatMessageContent, chatTemplateOfEvent } from "./chat-events.js";
 import { chatFormatters } from "./chat-formatters.js";
-import type { ChatLookups } from "./chat-lookups.js";
-import { renderChatTemplate } from "./chat-template.js";
+import type { PortalLookups } from "../listener-kit/portal-lookups.js";
+import { renderMessageTemplate } from "../listener-kit/message-template.js";
 import { sampleChatTemplates, webhookEvent } from "./chatbot.fixture.js";
 
 // The portal's table of chat templates and their variables, loaded at run time (the bridge does not compile
@@ -64,7 +64,7 @@ const samples = {
   ],
 } satisfies Record<keyof typeof chatTemplateOfEvent, [Record<string, unknown>]>;
 
-const lookups: ChatLookups = {
+const lookups: PortalLookups = {
   user: (userId) => Promise.resolve(userId === "usr_2" ? { name: "Ann", email: "ann@example.com" } : null),
   subscription: (id) =>
     Promise.resolve(
@@ -85,13 +85,15 @@ describe("chat messages of portal events", () => {
     const allowed = chatTemplateVariables[content?.template ?? ""] ?? [];
     expect(allowed.length).toBeGreaterThan(0);
     const everything = allowed.map((variable) => `{{${variable}}}`).join(" ");
-    expect(() => renderChatTemplate(everything, content?.values ?? {}, (value) => value)).not.toThrow();
+    expect(() => renderMessageTemplate(everything, content?.values ?? {}, (value) => value)).not.toThrow();
     for (const [type, formatter] of Object.entries(chatFormatters)) {
       const template = sampleChatTemplates().get(content?.template ?? "");
       expect(template, `deploy/config/templates/chat/${content?.template}.yaml`).toBeDefined();
       expect(
         () =>
-          renderChatTemplate(template?.text ?? "", content?.values ?? {}, (v) => formatter.escape(v, "text")),
+          renderMessageTemplate(template?.text ?? "", content?.values ?? {}, (v) =>
+            formatter.escape(v, "text"),
+          ),
         type,
       ).not.toThrow();
     }

@@ -1,6 +1,6 @@
 import type { WebhookEvent } from "../portal-client.js";
-import type { ChatLookups } from "./chat-lookups.js";
-import type { ChatTemplateValues } from "./chat-template.js";
+import type { PortalLookups } from "../listener-kit/portal-lookups.js";
+import type { MessageTemplateValues } from "../listener-kit/message-template.js";
 
 /** Portal events the chatbot receives (its listener filter), each with the chat template it may send. */
 export const chatTemplateOfEvent = {
@@ -23,7 +23,7 @@ export const chatEventNames = Object.keys(chatTemplateOfEvent) as ChatEventName[
 /** What a message needs besides its template: the values of the placeholders and the portal page it is about. */
 export interface ChatMessageContent {
   readonly template: string;
-  readonly values: ChatTemplateValues;
+  readonly values: MessageTemplateValues;
   readonly link: string | null;
 }
 
@@ -52,7 +52,7 @@ const nullableText = (payload: Payload, field: string): string | null => {
 export async function chatMessageContent(
   event: WebhookEvent,
   portal: PortalIdentity,
-  lookups: ChatLookups,
+  lookups: PortalLookups,
 ): Promise<ChatMessageContent | null> {
   if (!(event.name in chatTemplateOfEvent)) return null;
   const name = event.name as ChatEventName;

@@ -1,5 +1,5 @@
 import type { ChatFormatter, ChatMessageEvent, ChatTargetType, RenderedChatMessage } from "./chat-message.js";
-import { renderChatTemplate, type ChatTemplateValues } from "./chat-template.js";
+import { renderMessageTemplate, type MessageTemplateValues } from "../listener-kit/message-template.js";
 import { discordFormatter } from "./discord.format.js";
 import { genericFormatter } from "./generic.format.js";
 import { mattermostFormatter, rocketChatFormatter, slackFormatter } from "./slack.format.js";
@@ -28,7 +28,7 @@ export function chatPayload(
   template: ChatTemplateText,
   message: {
     readonly template: string;
-    readonly values: ChatTemplateValues;
+    readonly values: MessageTemplateValues;
     readonly link: string | null;
     readonly event: ChatMessageEvent;
   },
@@ -38,14 +38,14 @@ export function chatPayload(
     formatter.escape(value, urlVariables.has(name) ? "url" : "text");
   const rendered: RenderedChatMessage = {
     ...message,
-    title: template.title === null ? null : renderChatTemplate(template.title, message.values, escape),
-    text: renderChatTemplate(template.text, message.values, escape),
+    title: template.title === null ? null : renderMessageTemplate(template.title, message.values, escape),
+    text: renderMessageTemplate(template.text, message.values, escape),
   };
   return formatter.payload(rendered);
 }
 
 /** The message's headline without any platform's escaping, for the ledger (what administrators read). */
-export function chatHeadline(template: ChatTemplateText, values: ChatTemplateValues): string {
-  const plain = renderChatTemplate(template.title ?? template.text, values, (value) => value);
+export function chatHeadline(template: ChatTemplateText, values: MessageTemplateValues): string {
+  const plain = renderMessageTemplate(template.title ?? template.text, values, (value) => value);
   return plain.length <= 200 ? plain : `${plain.slice(0, 199)}…`;
 }

@@ -1,4 +1,4 @@
-import type { ChatTemplateValues } from "./chat-template.js";
+import type { MessageTemplateValues } from "../listener-kit/message-template.js";
 
 /** The chat platforms a target can be (`chatbot.targets[].type` of the static configuration). */
 export const chatTargetTypes = ["slack", "mattermost", "rocketchat", "teams", "discord", "generic"] as const;
@@ -21,7 +21,7 @@ export interface RenderedChatMessage {
   readonly link: string | null;
   readonly event: ChatMessageEvent;
   /** The unescaped values the template was filled with. */
-  readonly values: ChatTemplateValues;
+  readonly values: MessageTemplateValues;
 }
 
 /** One platform: how values are escaped in its markup, and the JSON body its incoming webhook takes. */

@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { chatLedgerQueries } from "./chat-ledger.js";
-import { chatLookupQueries } from "./chat-lookups.js";
+import { outboundLedgerQueries } from "../listener-kit/outbound-ledger.js";
+import { portalLookupQueries } from "../listener-kit/portal-lookups.js";
 import { chatbotSettingsQuery } from "./chatbot-settings.js";
 
 const schema = buildSchema(readFileSync(new URL("../../../schema/schema.graphql", import.meta.url), "utf8"));
 
 const documents = {
-  ...chatLookupQueries,
-  ...Object.fromEntries(Object.entries(chatLedgerQueries).map(([name, query]) => [`ledger.${name}`, query])),
+  ...portalLookupQueries,
+  ...Object.fromEntries(
+    Object.entries(outboundLedgerQueries).map(([name, query]) => [`ledger.${name}`, query]),
+  ),
   settings: chatbotSettingsQuery,
 };
 

@@ -5,8 +5,8 @@ import { parse } from "yaml";
 import { PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
 import type { WebhookEvent } from "../portal-client.js";
 import type { ChatTemplateText } from "./chat-formatters.js";
-import { ledgerKey, type ChatLedgerEntry } from "./chat-ledger.js";
-import type { ChatLookups } from "./chat-lookups.js";
+import { outboundLedgerKey, type OutboundLedgerEntry } from "../listener-kit/outbound-ledger.js";
+import type { PortalLookups } from "../listener-kit/portal-lookups.js";
 import type { ChatTargetSetting } from "./chat-targets.js";
 import { loadChatbotConfig, type ChatbotConfig } from "./chatbot-config.js";
 import type { ChatbotPortal } from "./chatbot.listener.js";
@@ -31,7 +31,7 @@ export function sampleChatTemplates(): Map<string, ChatTemplateText> {
  * real portal): settings, the ledger with the same key rule (one entry per event and target), and lookups.
  */
 export class MemoryChatPortal implements ChatbotPortal {
-  readonly entries: ChatLedgerEntry[] = [];
+  readonly entries: OutboundLedgerEntry[] = [];
   unreachable = false;
   readonly users = new Map<string, { name: string; email: string }>();
 
@@ -56,10 +56,10 @@ export class MemoryChatPortal implements ChatbotPortal {
       this.check();
       const keys = this.entries
         .filter((entry) => sequences.includes(entry.eventSequence))
-        .map((entry) => ledgerKey(entry.eventSequence, entry.recipient));
+        .map((entry) => outboundLedgerKey(entry.eventSequence, entry.recipient));
       return Promise.resolve(new Set(keys));
     },
-    record: (entry: ChatLedgerEntry) => {
+    record: (entry: OutboundLedgerEntry) => {
       this.check();
       if (
         !this.entries.some((e) => e.eventSequence === entry.eventSequence && e.recipient === entry.recipient)
@@ -69,7 +69,7 @@ export class MemoryChatPortal implements ChatbotPortal {
     },
   };
 
-  readonly lookups: ChatLookups = {
+  readonly lookups: PortalLookups = {
     user: (userId) => Promise.resolve(this.users.get(userId) ?? null),
     subscription: () => Promise.resolve(null),
     applicationName: () => Promise.resolve(null),

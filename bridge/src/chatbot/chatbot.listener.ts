@@ -15,8 +15,13 @@ import {
   chatTemplateOfEvent,
   type ChatMessageContent,
 } from "./chat-events.js";
-import { ledgerKey, portalChatLedger, type ChatLedger, type ChatLedgerEntry } from "./chat-ledger.js";
-import { portalChatLookups, type ChatLookups } from "./chat-lookups.js";
+import {
+  outboundLedgerKey,
+  portalOutboundLedger,
+  type OutboundLedger,
+  type OutboundLedgerEntry,
+} from "../listener-kit/outbound-ledger.js";
+import { portalLookups, type PortalLookups } from "../listener-kit/portal-lookups.js";
 import { resolveChatTargets, type ChatTarget } from "./chat-targets.js";
 import type { ChatbotConfig } from "./chatbot-config.js";
 import { fetchChatbotSettings, type ChatbotSettings } from "./chatbot-settings.js";
@@ -26,8 +31,8 @@ export const CHATBOT_LISTENER_ID = "chatbot";
 /** The portal as the chatbot uses it; tests may pass their own parts. */
 export interface ChatbotPortal {
   settings(): Promise<ChatbotSettings>;
-  readonly ledger: ChatLedger;
-  readonly lookups: ChatLookups;
+  readonly ledger: OutboundLedger;
+  readonly lookups: PortalLookups;
 }
 
 export interface ChatbotDependencies {
@@ -54,8 +59,8 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
   const client = new PortalGraphQLClient(config.portalUrl, config.token);
   const portal: ChatbotPortal = deps.portal ?? {
     settings: () => fetchChatbotSettings(client),
-    ledger: portalChatLedger(client),
-    lookups: portalChatLookups(client),
+    ledger: portalOutboundLedger(client, "CHAT"),
+    lookups: portalLookups(client),
   };
   const dispatch = { http: deps.http ?? createChatHttpClient(), policy: config.delivery, wait: deps.wait };
   let loaded: Loaded | undefined;
@@ -104,7 +109,7 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
    * A refusal to record (not an outage) would repeat on every redelivery, and each would send the message again:
    * after the first one, the chatbot sends nothing more and reports itself down.
    */
-  async function record(entry: ChatLedgerEntry): Promise<void> {
+  async function record(entry: OutboundLedgerEntry): Promise<void> {
     try {
       await portal.ledger.record(entry);
     } catch (error) {
@@ -147,7 +152,8 @@ export function createChatbotListener(config: ChatbotConfig, deps: ChatbotDepend
       targets.map(async (target) => {
         let blockedBy: string | undefined;
         for (const { event, targets: eventTargets } of wanted) {
-          if (!eventTargets.includes(target) || recorded.has(ledgerKey(event.sequence, target.id))) continue;
+          if (!eventTargets.includes(target) || recorded.has(outboundLedgerKey(event.sequence, target.id)))
+            continue;
           const content = await contentOf(event);
           if (!content) continue;
           const template =

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { renderChatTemplate } from "../chatbot/chat-template.js";
+import { renderMessageTemplate } from "../listener-kit/message-template.js";
 import type { PlannedMail } from "./mail-events.js";
 import { pickMailTemplate, type MailSettings } from "./mail-settings.js";
 
@@ -51,9 +51,9 @@ export function composeMail(
     replyTo: settings.mailReplyTo,
     to: { name: planned.recipient.name, address },
     // A subject is one header line: user-supplied values must not fold it or start a new header.
-    subject: renderChatTemplate(template.subject, planned.values, asIs).replace(/\s+/g, " ").trim(),
-    text: renderChatTemplate(template.text, planned.values, asIs),
-    html: template.html === null ? null : renderChatTemplate(template.html, planned.values, escapeHtml),
+    subject: renderMessageTemplate(template.subject, planned.values, asIs).replace(/\s+/g, " ").trim(),
+    text: renderMessageTemplate(template.text, planned.values, asIs),
+    html: template.html === null ? null : renderMessageTemplate(template.html, planned.values, escapeHtml),
     messageId: `<mail-${eventSequence}-${digest}@${domain}>`,
     template: planned.template,
     eventSequence,

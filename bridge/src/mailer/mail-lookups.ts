@@ -1,5 +1,5 @@
 import { PortalGraphQLError, type PortalGraphQLClient } from "../listener-kit/portal-graphql-client.js";
-import { portalChatLookups } from "../chatbot/chat-lookups.js";
+import { portalLookups } from "../listener-kit/portal-lookups.js";
 
 /** A person a mail goes to. `locale` null means the default template (`en`). */
 export interface MailRecipient {
@@ -45,7 +45,7 @@ async function orNull<T>(request: Promise<T>): Promise<T | null> {
 
 export function portalMailLookups(client: PortalGraphQLClient): MailLookups {
   // Names of subscriptions, applications and listeners are read the same way as the chatbot reads them.
-  const shared = portalChatLookups(client);
+  const shared = portalLookups(client);
   const recipient = async (userId: string) => {
     const data = await orNull(
       client.request<{ messageRecipient: MailRecipient | null }>(

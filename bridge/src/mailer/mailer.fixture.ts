@@ -5,7 +5,8 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from "smtp-server";
 import { parse } from "yaml";
 import { PortalUnavailableError } from "../listener-kit/portal-graphql-client.js";
-import { mailLedgerKey, type MailLedgerEntry } from "./mail-ledger.js";
+import { type OutboundLedgerEntry } from "../listener-kit/outbound-ledger.js";
+import { mailLedgerKey } from "./mail-ledger.js";
 import type { MailLookups, MailRecipient } from "./mail-lookups.js";
 import type { MailSettings, MailTemplate } from "./mail-settings.js";
 import type { MailerPortal } from "./mailer.listener.js";
@@ -33,7 +34,7 @@ export function sampleMailTemplates(): MailTemplate[] {
  * address), and lookups.
  */
 export class MemoryMailPortal implements MailerPortal {
-  readonly entries: MailLedgerEntry[] = [];
+  readonly entries: OutboundLedgerEntry[] = [];
   unreachable = false;
   /** How many of the next records fail as if the portal went away right after the mail was sent. */
   refuseRecords = 0;
@@ -65,7 +66,7 @@ export class MemoryMailPortal implements MailerPortal {
         .map((entry) => mailLedgerKey(entry.eventSequence, entry.recipient));
       return Promise.resolve(new Set(keys));
     },
-    record: (entry: MailLedgerEntry) => {
+    record: (entry: OutboundLedgerEntry) => {
       this.check();
       if (this.refuseRecords > 0) {
         this.refuseRecords--;

@@ -4,7 +4,12 @@ import { PortalGraphQLClient, PortalUnavailableError } from "../listener-kit/por
 import type { WebhookEvent } from "../portal-client.js";
 import { composeMail, type OutgoingMail } from "./mail-compose.js";
 import { mailEventNames, plannedMails, type PlannedMail } from "./mail-events.js";
-import { mailLedgerKey, portalMailLedger, type MailLedger, type MailLedgerEntry } from "./mail-ledger.js";
+import {
+  portalOutboundLedger,
+  type OutboundLedger,
+  type OutboundLedgerEntry,
+} from "../listener-kit/outbound-ledger.js";
+import { mailLedgerKey } from "./mail-ledger.js";
 import { portalMailLookups, type MailLookups } from "./mail-lookups.js";
 import { fetchMailSettings, type MailSettings } from "./mail-settings.js";
 import {
@@ -25,7 +30,7 @@ const MAX_TRACKED_MAILS = 10_000;
 /** The portal as the mailer uses it; tests may pass their own parts. */
 export interface MailerPortal {
   settings(): Promise<MailSettings>;
-  readonly ledger: MailLedger;
+  readonly ledger: OutboundLedger;
   readonly lookups: MailLookups;
 }
 
@@ -48,7 +53,7 @@ export function createMailerListener(config: MailerConfig, deps: MailerDependenc
   const client = new PortalGraphQLClient(config.portalUrl, config.token);
   const portal: MailerPortal = deps.portal ?? {
     settings: () => fetchMailSettings(client),
-    ledger: portalMailLedger(client),
+    ledger: portalOutboundLedger(client, "MAIL"),
     lookups: portalMailLookups(client),
   };
   const transport =
@@ -61,14 +66,14 @@ export function createMailerListener(config: MailerConfig, deps: MailerDependenc
    * Mails sent whose ledger entry did not reach the portal (unreachable, or refused): the retry records them
    * instead of sending them again. Only a restart in between can still send such a mail twice.
    */
-  const unrecorded = new Map<string, MailLedgerEntry>();
+  const unrecorded = new Map<string, OutboundLedgerEntry>();
   const counters = { sent: 0, failed: 0 };
   let serverProblem: string | null = null;
   // One batch at a time: a redelivery that arrives while the first attempt still runs waits for it, then finds
   // its mails in the ledger.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function record(entry: MailLedgerEntry): Promise<void> {
+  async function record(entry: OutboundLedgerEntry): Promise<void> {
     await portal.ledger.record(entry);
     if (entry.status === "SENT") counters.sent++;
     else counters.failed++;
@@ -144,7 +149,13 @@ export function createMailerListener(config: MailerConfig, deps: MailerDependenc
     serverProblem = null;
     temporaryFailures.delete(key);
     logger.info({ sequence: event.sequence, template: planned.template }, "mail sent");
-    const entry: MailLedgerEntry = { ...base, subject: mail.subject, status: "SENT", error: null, attempts };
+    const entry: OutboundLedgerEntry = {
+      ...base,
+      subject: mail.subject,
+      status: "SENT",
+      error: null,
+      attempts,
+    };
     unrecorded.set(key, entry);
     await record(entry);
     unrecorded.delete(key);

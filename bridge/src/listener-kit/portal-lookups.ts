@@ -1,11 +1,11 @@
-import { PortalGraphQLError, type PortalGraphQLClient } from "../listener-kit/portal-graphql-client.js";
+import { PortalGraphQLError, type PortalGraphQLClient } from "./portal-graphql-client.js";
 
 /**
- * What a chat message names but an event payload only identifies, read from the portal as the chatbot's service
- * account. `null` means the portal does not know it (deleted since, or not visible to a service account); the
+ * What a mail or chat message names but an event payload only identifies, read from the portal as the
+ * listener's service account. `null` means the portal does not know it (deleted since, or not visible to a service account); the
  * message then shows the id. An unreachable portal throws `PortalUnavailableError`, so the batch comes back.
  */
-export interface ChatLookups {
+export interface PortalLookups {
   user(userId: string): Promise<{ readonly name: string; readonly email: string } | null>;
   subscription(subscriptionId: string): Promise<{
     readonly applicationName: string | null;
@@ -18,13 +18,13 @@ export interface ChatLookups {
 }
 
 /** The GraphQL documents of the lookups (validated against schema/schema.graphql by a test). */
-export const chatLookupQueries = {
-  userQuery: "query ChatUser($id: ID!) { messageRecipient(userId: $id) { name email } }",
+export const portalLookupQueries = {
+  userQuery: "query LookupUser($id: ID!) { messageRecipient(userId: $id) { name email } }",
   subscriptionQuery:
-    "query ChatSubscription($id: ID!) { subscription(id: $id) { application { name } api { name } plan { name } } }",
-  applicationQuery: "query ChatApplication($id: ID!) { application(id: $id) { name } }",
-  apiQuery: "query ChatApi($id: ID!) { api(id: $id) { name } }",
-  listenerQuery: "query ChatListener($id: ID!) { messageListener(id: $id) { url } }",
+    "query LookupSubscription($id: ID!) { subscription(id: $id) { application { name } api { name } plan { name } } }",
+  applicationQuery: "query LookupApplication($id: ID!) { application(id: $id) { name } }",
+  apiQuery: "query LookupApi($id: ID!) { api(id: $id) { name } }",
+  listenerQuery: "query LookupListener($id: ID!) { messageListener(id: $id) { url } }",
 } as const;
 
 async function orNull<T>(request: Promise<T>): Promise<T | null> {
@@ -36,12 +36,12 @@ async function orNull<T>(request: Promise<T>): Promise<T | null> {
   }
 }
 
-export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
+export function portalLookups(client: PortalGraphQLClient): PortalLookups {
   return {
     async user(userId) {
       const data = await orNull(
         client.request<{ messageRecipient: { name: string; email: string } | null }>(
-          chatLookupQueries.userQuery,
+          portalLookupQueries.userQuery,
           { id: userId },
         ),
       );
@@ -55,7 +55,7 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
             api: { name: string };
             plan: { name: string };
           };
-        }>(chatLookupQueries.subscriptionQuery, { id: subscriptionId }),
+        }>(portalLookupQueries.subscriptionQuery, { id: subscriptionId }),
       );
       if (!data) return null;
       const { application, api, plan } = data.subscription;
@@ -63,7 +63,7 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
     },
     async applicationName(applicationId) {
       const data = await orNull(
-        client.request<{ application: { name: string } | null }>(chatLookupQueries.applicationQuery, {
+        client.request<{ application: { name: string } | null }>(portalLookupQueries.applicationQuery, {
           id: applicationId,
         }),
       );
@@ -71,7 +71,7 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
     },
     async apiName(apiId) {
       const data = await orNull(
-        client.request<{ api: { name: string } }>(chatLookupQueries.apiQuery, {
+        client.request<{ api: { name: string } }>(portalLookupQueries.apiQuery, {
           id: apiId,
         }),
       );
@@ -79,7 +79,7 @@ export function portalChatLookups(client: PortalGraphQLClient): ChatLookups {
     },
     async listener(listenerId) {
       const data = await orNull(
-        client.request<{ messageListener: { url: string } | null }>(chatLookupQueries.listenerQuery, {
+        client.request<{ messageListener: { url: string } | null }>(portalLookupQueries.listenerQuery, {
           id: listenerId,
         }),
       );
