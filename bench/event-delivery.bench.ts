@@ -33,7 +33,9 @@ const SUSTAINED_DRAIN_MS = 1000;
 export async function run(): Promise<BenchResult> {
   const settings = benchSettings();
   const env = readProcessEnvironment();
-  const memorySeconds = Number(env.BENCH_EVENT_DELIVERY_MEMORY_SECONDS ?? "60");
+  const memorySeconds = Number(env.BENCH_EVENT_DELIVERY_MEMORY_SECONDS || "60");
+  if (!Number.isInteger(memorySeconds) || memorySeconds <= 0)
+    throw new Error("BENCH_EVENT_DELIVERY_MEMORY_SECONDS: must be a positive integer (seconds)");
   const tables: BenchTable[] = [];
   const sinks = await Promise.all(Array.from({ length: LISTENERS }, () => WebhookSink.start()));
   const dataDir = await mkdtemp(path.join(tmpdir(), "bench-event-delivery-"));

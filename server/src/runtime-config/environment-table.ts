@@ -47,6 +47,12 @@ export const toolingVariables = [
     default: "1",
     description: "Benchmarks only: unmeasured warm-up per case.",
   },
+  {
+    name: "BENCH_EVENT_DELIVERY_MEMORY_SECONDS",
+    default: "60",
+    description:
+      "Benchmarks only: length of the event-delivery benchmark's bridge memory run at 100 events/s (600 for the 10-minute run).",
+  },
 ] as const;
 
 /** The README's environment-variable table, rendered from the single list of variables. */
