@@ -35,13 +35,27 @@ export class KongIds {
   get(kind: KongKind, key: string): string | undefined {
     return this.ids.get(`${kind}\u0000${key}`);
   }
+
+  /** Keys and ids of one kind. */
+  entries(kind: KongKind): [string, string][] {
+    const prefix = `${kind}\u0000`;
+    return [...this.ids]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, id]) => [key.slice(prefix.length), id]);
+  }
+}
+
+/** Kong refused a reference to a parent that is gone (deleted behind our back): the next reconcile recreates it. */
+function parentVanished(error: KongAdminError): boolean {
+  const body = error.body as { code?: unknown } | null;
+  return error.status === 400 && body?.code === 4;
 }
 
 class OwnershipConflict extends Error {}
 
 /**
- * Applies the diff's operations in its order: each run of operations of the same action and kind goes with at
- * most `concurrency` calls in flight, and the next run starts when it is done (parents before children). An
+ * Applies the diff's operations in its order, phase by phase (see `phase`): the operations of a phase go with at
+ * most `concurrency` calls in flight, and the next phase starts when it is done (parents before children). An
  * operation whose parent failed in this run is not attempted. Creates POST (Kong answers 409 instead of
  * overwriting an object somebody else owns); a 409 on an object under our tags (a lost answer of an earlier
  * attempt) is taken over and updated. Updates PUT by id with every field we own (OAuth2 credentials are
@@ -59,8 +73,7 @@ export async function applyOperations(
   const runs: KongOperation[][] = [];
   for (const operation of operations) {
     const last = runs.at(-1)?.[0];
-    if (last && last.action === operation.action && last.object.kind === operation.object.kind)
-      runs.at(-1)!.push(operation);
+    if (last && phase(last) === phase(operation)) runs.at(-1)!.push(operation);
     else runs.push([operation]);
   }
   const applier = new OperationApplier(client, naming, options.ids);
@@ -83,7 +96,7 @@ export async function applyOperations(
         await applier.apply(operation);
         applied.push(operation);
       } catch (error) {
-        const retryable = error instanceof KongAdminError && error.retryable;
+        const retryable = error instanceof KongAdminError && (error.retryable || parentVanished(error));
         const reason = error instanceof KongAdminError ? error.kongMessage : (error as Error).message;
         failed.push({ operation, message: `${describeObject(operation.object)}: ${reason}`, retryable });
         failedKeys.add(`${operation.object.kind}\u0000${operation.object.key}`);
@@ -105,6 +118,24 @@ export async function applyOperations(
       return inherited ? { ...f, retryable: true } : f;
     }),
   };
+}
+
+/**
+ * Operations of one phase do not depend on each other: creates and updates of services; then of routes and
+ * consumers; then of plugins, credentials and ACLs (their parents are done). Deletes in the reverse order.
+ */
+function phase(operation: KongOperation): string {
+  const tier: Record<KongKind, number> = {
+    service: 0,
+    route: 1,
+    consumer: 1,
+    plugin: 2,
+    keyauth: 2,
+    oauth2: 2,
+    acl: 2,
+  };
+  const level = tier[operation.object.kind];
+  return operation.action === "delete" ? `delete:${2 - level}` : `upsert:${level}`;
 }
 
 class OperationApplier {

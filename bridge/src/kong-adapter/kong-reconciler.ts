@@ -58,6 +58,11 @@ export class KongReconciler {
   private readonly drift = new DriftTracker();
   private configuration: DesiredConfiguration | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Ids of our services from the last full reconcile, so an incremental one does not look them up for every
+   * consumer-scoped plugin (forgotten after any failure; a vanished parent is retried, see `kong-apply.ts`).
+   */
+  private serviceIds: [string, string][] = [];
   /** Per subscription, when its earliest rotated credential expires (the old key must go then). */
   private readonly expiries = new Map<string, number>();
 
@@ -159,10 +164,14 @@ export class KongReconciler {
         },
       );
     }
+    const ids = new KongIds(input.actual);
+    for (const [name, id] of this.serviceIds) if (!ids.get("service", name)) ids.set("service", name, id);
     const result = await applyOperations(this.deps.kong, this.deps.naming, operations, {
       concurrency: this.deps.concurrency,
-      ids: new KongIds(input.actual),
+      ids,
     });
+    if (result.failed.length > 0) this.serviceIds = [];
+    else if (kind === "full") this.serviceIds = ids.entries("service");
     const failedIdentities = new Set(result.failed.map((f) => objectIdentity(f.operation.object)));
     this.drift.remember(
       input.desired,
