@@ -134,7 +134,7 @@ export class ApprovalService {
         "subscription.declined",
         {
           ...eventRef(after, api),
-          ...(await requesterOf(trx, after)),
+          ...(await requesterOf(trx, after, actor)),
           reason: parsed.reason,
           declinedBy: actorId(actor),
         },

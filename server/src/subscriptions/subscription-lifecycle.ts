@@ -42,7 +42,7 @@ export async function grantAccess(
     "subscription.approved",
     {
       ...eventRef(subscription, api),
-      ...(await requesterOf(trx, subscription)),
+      ...(await requesterOf(trx, subscription, actor)),
       previousStatus: approval.previousStatus,
       automatic: approval.automatic,
       approvedBy: subscription.approvedBy,
@@ -69,7 +69,7 @@ export async function askForApproval(step: ApprovalStep, plan: Plan): Promise<vo
       planId: plan.id,
       planName: plan.name,
       requiredGroup: api.requiredGroup ?? null,
-      ...(await requesterOf(trx, subscription)),
+      ...(await requesterOf(trx, subscription, actor)),
     },
     now,
   );

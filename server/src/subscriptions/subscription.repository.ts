@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import type { SubscriptionStatusHistoryTable, SubscriptionsTable, Tables } from "../database/tables.js";
+import { preparedQuery } from "../database/prepared-query.js";
 import type { StatusHistoryEntry, Subscription, SubscriptionStatus } from "./subscription.types.js";
 
 type SubscriptionRow = Selectable<SubscriptionsTable>;
@@ -61,35 +62,25 @@ export async function findSubscriptionById(
   return row && toSubscription(row);
 }
 
-export async function findSubscriptionOfApplicationAndApi(
-  db: Kysely<Tables>,
-  applicationId: string,
-  apiId: string,
-): Promise<Subscription | undefined> {
-  const row = await db
-    .selectFrom("subscriptions")
-    .selectAll()
-    .where("application_id", "=", applicationId)
-    .where("api_id", "=", apiId)
-    .executeTakeFirst();
-  return row && toSubscription(row);
-}
-
 /** The subscriptions of many applications in one statement, each application's ordered by API id. */
 export async function listSubscriptionsOfApplications(
   db: Kysely<Tables>,
   applicationIds: readonly string[],
 ): Promise<Subscription[]> {
   if (applicationIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("subscriptions")
-    .selectAll()
-    .where("application_id", "in", applicationIds)
-    .orderBy("application_id")
-    .orderBy("api_id")
-    .execute();
+  const rows = await selectSubscriptionsOfApplications(db, applicationIds);
   return rows.map(toSubscription);
 }
+
+const selectSubscriptionsOfApplications = preparedQuery(
+  (db: Kysely<Tables>, applicationIds: readonly string[]) =>
+    db
+      .selectFrom("subscriptions")
+      .selectAll()
+      .where("application_id", "in", applicationIds)
+      .orderBy("application_id")
+      .orderBy("api_id"),
+);
 
 /** Writes the subscription's changeable columns (status, plan, requester, approval) as given. */
 export async function updateSubscription(db: Kysely<Tables>, subscription: Subscription): Promise<void> {

@@ -32,7 +32,6 @@ import { subscriptionPolicy } from "./subscription.policy.js";
 import {
   deleteSubscriptionById,
   findSubscriptionById,
-  findSubscriptionOfApplicationAndApi,
   insertSubscription,
   listStatusHistoryOf,
   listSubscriptionsOfApplications,
@@ -106,9 +105,6 @@ export class SubscriptionService {
         const api = subscribableApi(config, actor, apiId);
         const plan = allowedPlan(config, actor, api, planId);
         requireRedirectUriIfNeeded(api, access.application);
-        if (await findSubscriptionOfApplicationAndApi(trx, applicationId, apiId)) {
-          throw alreadySubscribed(applicationId, apiId);
-        }
         const at = now.toISOString();
         const subscription: Subscription = {
           id: randomUUID(),
@@ -132,7 +128,7 @@ export class SubscriptionService {
           "subscription.created",
           {
             ...eventRef(subscription, api),
-            ...(await requesterOf(trx, subscription)),
+            ...(await requesterOf(trx, subscription, actor)),
             status: subscription.status,
           },
           now,
@@ -160,6 +156,7 @@ export class SubscriptionService {
         return subscription;
       });
     } catch (error) {
+      // One subscription per application and API is the unique constraint's to enforce: no select before the insert.
       if (isUniqueViolation(error)) throw alreadySubscribed(applicationId, apiId);
       throw error;
     }
@@ -229,7 +226,7 @@ export class SubscriptionService {
         "subscription.plan_changed",
         {
           ...eventRef(after, api),
-          ...(await requesterOf(trx, after)),
+          ...(await requesterOf(trx, after, actor)),
           previousPlanId: before.planId,
           previousStatus: before.status,
           status: after.status,
@@ -282,7 +279,7 @@ export class SubscriptionService {
       const api = findApi(this.deps.config, after.apiId);
       const common = {
         ...eventRef(after, api),
-        ...(await requesterOf(trx, after)),
+        ...(await requesterOf(trx, after, actor)),
         reportedBy: actorId(actor),
       };
       if (status === "provisioned") await appendEvent(trx, actor, "subscription.provisioned", common, now);
