@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ConfigError, logLevelSchema, parseVariables, wholeNumber } from "./config-variables.js";
 import type { Environment } from "./environment.js";
 import { hostedListenerNames, type HostedListenerName } from "./hosted-listener-names.js";
 
@@ -32,23 +32,21 @@ export interface BridgeConfig {
   readonly hostedListeners: "auto" | readonly HostedListenerName[];
 }
 
-const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min).max(max);
-
 /** Every variable with its default; the README of the bridge lists them. */
 export const bridgeVariables = {
   BRIDGE_PORTAL_URL: z.url("must be a URL").default("http://127.0.0.1:3000"),
   BRIDGE_TOKEN: z.string().min(32, "must be the token of a delivery service account (32 or more characters)"),
   BRIDGE_ID: z.string().min(1).max(200).optional(),
-  BRIDGE_BATCH_SIZE: int(1, 1000).default(100),
-  BRIDGE_MAX_ATTEMPTS: int(1, 1000).default(8),
-  BRIDGE_MAX_RETRY_SECONDS: int(1, 30 * 86_400).default(3600),
-  BRIDGE_BACKOFF_BASE_MS: int(1, 3_600_000).default(500),
-  BRIDGE_BACKOFF_MAX_MS: int(1, 3_600_000).default(60_000),
-  BRIDGE_DELIVERY_TIMEOUT_MS: int(100, 600_000).default(10_000),
-  BRIDGE_LEASE_TTL_SECONDS: int(1, 300).default(30),
-  BRIDGE_POLL_INTERVAL_MS: int(10, 600_000).default(1000),
-  BRIDGE_IDLE_CHECK_MS: int(10, 600_000).default(10_000),
-  BRIDGE_LISTENER_REFRESH_MS: int(10, 600_000).default(5000),
+  BRIDGE_BATCH_SIZE: wholeNumber(1, 1000).default(100),
+  BRIDGE_MAX_ATTEMPTS: wholeNumber(1, 1000).default(8),
+  BRIDGE_MAX_RETRY_SECONDS: wholeNumber(1, 30 * 86_400).default(3600),
+  BRIDGE_BACKOFF_BASE_MS: wholeNumber(1, 3_600_000).default(500),
+  BRIDGE_BACKOFF_MAX_MS: wholeNumber(1, 3_600_000).default(60_000),
+  BRIDGE_DELIVERY_TIMEOUT_MS: wholeNumber(100, 600_000).default(10_000),
+  BRIDGE_LEASE_TTL_SECONDS: wholeNumber(1, 300).default(30),
+  BRIDGE_POLL_INTERVAL_MS: wholeNumber(10, 600_000).default(1000),
+  BRIDGE_IDLE_CHECK_MS: wholeNumber(10, 600_000).default(10_000),
+  BRIDGE_LISTENER_REFRESH_MS: wholeNumber(10, 600_000).default(5000),
   BRIDGE_LISTENERS: z
     .string()
     .transform((text) =>
@@ -65,47 +63,20 @@ export const bridgeVariables = {
       `must be auto, none, or a list of ${hostedListenerNames.join(", ")}`,
     )
     .default(["auto"]),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
 } as const;
 
-export class BridgeConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid bridge configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class BridgeConfigError extends ConfigError {
+  constructor(problems: readonly string[]) {
+    super("bridge", problems);
     this.name = "BridgeConfigError";
   }
 }
 
 /** Validates every variable at once; `BRIDGE_TOKEN_FILE` may hold the token (a mounted secret). */
 export function loadBridgeConfig(env: Environment): BridgeConfig {
-  const problems: string[] = [];
-  const values: Record<string, string | undefined> = { ...env };
-  const tokenFile = env.BRIDGE_TOKEN_FILE;
-  if (tokenFile) {
-    if (env.BRIDGE_TOKEN)
-      problems.push("BRIDGE_TOKEN and BRIDGE_TOKEN_FILE are both set; set only one of them");
-    else {
-      try {
-        values.BRIDGE_TOKEN = readFileSync(tokenFile, "utf8").trim();
-      } catch (error) {
-        problems.push(
-          `BRIDGE_TOKEN_FILE: cannot read ${tokenFile} (${(error as NodeJS.ErrnoException).code})`,
-        );
-      }
-    }
-  }
-  const parsed: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(bridgeVariables)) {
-    const raw = values[name] === "" ? undefined : values[name];
-    const result = (schema as z.ZodType).safeParse(raw);
-    if (result.success) parsed[name] = result.data;
-    else {
-      const shown = name === "BRIDGE_TOKEN" ? "<secret>" : JSON.stringify(raw ?? null);
-      problems.push(`${name}=${shown}: ${result.error.issues[0]?.message ?? "invalid"}`);
-    }
-  }
+  const { get, problems } = parseVariables(bridgeVariables, env, ["BRIDGE_TOKEN"]);
   if (problems.length > 0) throw new BridgeConfigError(problems);
-  const get = <N extends keyof typeof bridgeVariables>(name: N) =>
-    parsed[name] as z.infer<(typeof bridgeVariables)[N]>;
   return {
     portalUrl: get("BRIDGE_PORTAL_URL").replace(/\/+$/, ""),
     token: get("BRIDGE_TOKEN"),

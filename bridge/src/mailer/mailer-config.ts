@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ConfigError, logLevelSchema, parseVariables, wholeNumber } from "../config-variables.js";
 import type { Environment } from "../environment.js";
 
 /** How the mailer talks to the SMTP server. */
@@ -33,7 +33,6 @@ export interface MailerConfig {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
-const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min).max(max);
 const flag = z.enum(["true", "false"], "must be true or false");
 
 /** Every variable with its default; documented in bridge/environment-variables.json. */
@@ -43,72 +42,36 @@ export const mailerVariables = {
     .string()
     .min(32, "must be the token of a read-write service account (32 or more characters)"),
   MAILER_HOST: z.string().min(1).default("127.0.0.1"),
-  MAILER_PORT: int(0, 65_535).default(3003),
+  MAILER_PORT: wholeNumber(0, 65_535).default(3003),
   MAILER_PUBLIC_URL: z.url("must be a URL").optional(),
   MAILER_SMTP_HOST: z.string().min(1).optional(),
-  MAILER_SMTP_PORT: int(1, 65_535).optional(),
+  MAILER_SMTP_PORT: wholeNumber(1, 65_535).optional(),
   MAILER_SMTP_SECURITY: z
     .enum(["starttls", "implicit", "none"], "must be starttls, implicit or none")
     .default("starttls"),
   MAILER_SMTP_TLS_VERIFY: flag.default("true"),
   MAILER_SMTP_USER: z.string().min(1).optional(),
   MAILER_SMTP_PASSWORD: z.string().min(1).optional(),
-  MAILER_SMTP_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  MAILER_SMTP_TIMEOUT_MS: wholeNumber(100, 600_000).default(30_000),
   MAILER_OUTBOX_DIR: z.string().min(1).optional(),
-  MAILER_MAX_ATTEMPTS: int(1, 100).default(5),
+  MAILER_MAX_ATTEMPTS: wholeNumber(1, 100).default(5),
   PORTAL_DATA_DIR: z.string().min(1).default("data"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
 } as const;
 
-const secrets = new Set(["MAILER_TOKEN", "MAILER_SMTP_PASSWORD"]);
-
-export class MailerConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid mailer configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class MailerConfigError extends ConfigError {
+  constructor(problems: readonly string[]) {
+    super("mailer", problems);
     this.name = "MailerConfigError";
-  }
-}
-
-/** `NAME_FILE` may hold the value of `NAME` (a mounted secret); both set is an error. */
-function readSecretFile(
-  env: Environment,
-  name: string,
-  values: Record<string, string | undefined>,
-  problems: string[],
-) {
-  const file = env[`${name}_FILE`];
-  if (!file) return;
-  if (env[name]) {
-    problems.push(`${name} and ${name}_FILE are both set; set only one of them`);
-    return;
-  }
-  try {
-    values[name] = readFileSync(file, "utf8").trim();
-  } catch (error) {
-    problems.push(
-      `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
-    );
   }
 }
 
 /** Validates every variable at once and names each bad one (never a secret's value). */
 export function loadMailerConfig(env: Environment, cwd: string = process.cwd()): MailerConfig {
-  const problems: string[] = [];
-  const values: Record<string, string | undefined> = { ...env };
-  readSecretFile(env, "MAILER_TOKEN", values, problems);
-  readSecretFile(env, "MAILER_SMTP_PASSWORD", values, problems);
-  const parsed: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(mailerVariables)) {
-    const raw = values[name] === "" ? undefined : values[name];
-    const result = (schema as z.ZodType).safeParse(raw);
-    if (result.success) parsed[name] = result.data;
-    else {
-      const shown = secrets.has(name) ? "<secret>" : JSON.stringify(raw ?? null);
-      problems.push(`${name}=${shown}: ${result.error.issues[0]?.message ?? "invalid"}`);
-    }
-  }
-  const get = <N extends keyof typeof mailerVariables>(name: N) =>
-    parsed[name] as z.infer<(typeof mailerVariables)[N]>;
+  const { get, raw, problems } = parseVariables(mailerVariables, env, [
+    "MAILER_TOKEN",
+    "MAILER_SMTP_PASSWORD",
+  ]);
   const user = get("MAILER_SMTP_USER");
   const password = get("MAILER_SMTP_PASSWORD");
   if ((user === undefined) !== (password === undefined) && problems.length === 0)
@@ -116,7 +79,7 @@ export function loadMailerConfig(env: Environment, cwd: string = process.cwd()):
   const host = get("MAILER_SMTP_HOST");
   if (host === undefined && problems.length === 0) {
     for (const name of ["MAILER_SMTP_PORT", "MAILER_SMTP_USER"] as const)
-      if (values[name])
+      if (raw(name))
         problems.push(`${name} is set but MAILER_SMTP_HOST is not (without it mails go to the outbox)`);
   }
   if (problems.length > 0) throw new MailerConfigError(problems);
