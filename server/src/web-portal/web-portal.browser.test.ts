@@ -1,19 +1,16 @@
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortalTestServer, TEST_ADMIN, type PortalTestServer } from "../testing/portal-test-server.js";
 import {
-  axeViolations,
   chromiumAvailable,
   CHROMIUM_PATH,
   focusedElementId,
   largestContentfulPaint,
   launchChromium,
-  pageLayout,
 } from "./browser-harness.js";
+import { checkedWidths, pageChecker } from "./page-checks.js";
 import { ensurePortalBuild } from "./portal-build.js";
 
 // The web portal end to end: the built portal served by the real server, driven in Debian's Chromium.
@@ -24,23 +21,16 @@ if (!chromiumAvailable) {
 }
 
 /** Screenshots of every checked page at both widths (kept by CI as artifacts; ignored by git). */
-const SCREENSHOT_DIR = fileURLToPath(new URL("../../../portal/screenshots", import.meta.url));
-
-const widths = [
-  { name: "phone", width: 375, height: 740 },
-  { name: "desktop", width: 1280, height: 900 },
-] as const;
+const SCREENSHOT_DIR = fileURLToPath(new URL("../../../test-results/screenshots/portal", import.meta.url));
 
 describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
   let server: PortalTestServer;
   let browser: Browser;
   const consoleProblems: string[] = [];
-  let screenshots = 0;
+  const expectAccessible = pageChecker(SCREENSHOT_DIR);
 
   beforeAll(async () => {
     ensurePortalBuild();
-    rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     [server, browser] = await Promise.all([startPortalTestServer(), launchChromium()]);
   }, 120_000);
 
@@ -57,27 +47,7 @@ describe.skipIf(!chromiumAvailable)("web portal in Chromium", () => {
     return context;
   }
 
-  /**
-   * At 375 px and at 1280 px: zero axe violations, no horizontal scrolling, one h1 and a main landmark on the page
-   * as it is now, and a full-page screenshot in {@link SCREENSHOT_DIR}. The viewport is restored afterwards.
-   */
-  async function expectAccessible(page: Page, what: string) {
-    const original = page.viewportSize();
-    for (const size of widths) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      expect(await axeViolations(page), `axe on ${what} at ${size.width} px`).toEqual([]);
-      expect(await pageLayout(page), `layout of ${what} at ${size.width} px`).toEqual({
-        overflow: 0,
-        h1: 1,
-        main: 1,
-      });
-      const name = `${String(++screenshots).padStart(2, "0")}-${what.replace(/[^a-z0-9]+/gi, "-")}-${size.width}.png`;
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-    }
-    if (original) await page.setViewportSize(original);
-  }
-
-  for (const size of widths) {
+  for (const size of checkedWidths) {
     it(`catalog loads and filters at ${size.width} px, within the JavaScript budget`, async () => {
       const context = await newContext(size.width, size.height);
       const page = await context.newPage();
