@@ -6,7 +6,9 @@ import type { Actor, UserActor } from "../actor/actor.js";
 import type { PortalServices } from "../app/portal-services.js";
 import { formatGraphQLError } from "../graphql/error-formatting.js";
 import type { GraphQLContext } from "../graphql/graphql-context.js";
-import { scopeMiddleware } from "./scope.middleware.js";
+import { buildPortalSchema } from "../graphql/schema.js";
+import { DomainError } from "../errors/domain-error.js";
+import { guardMutationScope } from "./scope.middleware.js";
 
 const origin = { address: null, userAgent: null, requestId: null };
 const writeUser: UserActor = {
@@ -50,11 +52,7 @@ class CarelessResolver {
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildSchema({
-    resolvers: [CarelessResolver],
-    globalMiddlewares: [scopeMiddleware],
-    validate: false,
-  });
+  schema = guardMutationScope(await buildSchema({ resolvers: [CarelessResolver], validate: false }));
 });
 
 async function run(actor: Actor, source: string) {
@@ -70,7 +68,7 @@ async function run(actor: Actor, source: string) {
   return { data: result.data, codes };
 }
 
-describe("scope middleware", () => {
+describe("mutation scope guard", () => {
   it("refuses every mutation of read-scoped tokens and service accounts before the resolver runs", async () => {
     sideEffects = 0;
     for (const actor of [readUser, readService]) {
@@ -96,6 +94,23 @@ describe("scope middleware", () => {
         data: { changeThing: { name: "changed" } },
         codes: [],
       });
+    }
+  });
+
+  it("guards every mutation of the portal schema before its resolver touches anything", async () => {
+    const portal = await buildPortalSchema();
+    const fields = Object.values(portal.getMutationType()?.getFields() ?? {});
+    expect(fields.length).toBeGreaterThan(20);
+    const context = { actor: readUser } as GraphQLContext;
+    for (const field of fields) {
+      let refusal: unknown;
+      try {
+        // No services in the context: any resolver that ran would fail differently.
+        await field.resolve?.(undefined, {}, context, {} as never);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal instanceof DomainError && refusal.code, field.name).toBe("INSUFFICIENT_SCOPE");
     }
   });
 });
