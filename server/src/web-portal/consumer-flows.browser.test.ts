@@ -1,8 +1,14 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listOutbox } from "../mail-outbox/mail-outbox.js";
+import { readProcessEnvironment } from "../runtime-config/environment.js";
 import { startPortalTestServer, TEST_ADMIN, type PortalTestServer } from "../testing/portal-test-server.js";
 import { chromiumAvailable, CHROMIUM_PATH, focusedElementId, launchChromium } from "./browser-harness.js";
 import { pageChecker } from "./page-checks.js";
@@ -19,6 +25,24 @@ if (!chromiumAvailable) {
 
 /** The gateway adapter's service account, which reports provisioning outcomes. */
 const ADAPTER_TOKEN = "consumer-flows-adapter-token-0123456789abcdef";
+/** The bridge's delivery account: the bridge process hosts the mailer, which writes mails to the outbox. */
+const BRIDGE_TOKEN = "consumer-flows-bridge-token-0123456789abcdefg";
+
+/** The bridge process with only the mailer, writing to `outbox` (the embedded default without SMTP). */
+function startMailingBridge(portalUrl: string, outbox: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "bridge/src/main.ts"], {
+    cwd: fileURLToPath(new URL("../../../", import.meta.url)),
+    env: {
+      ...readProcessEnvironment(),
+      BRIDGE_PORTAL_URL: portalUrl,
+      BRIDGE_TOKEN,
+      BRIDGE_LISTENERS: "mailer",
+      MAILER_OUTBOX_DIR: outbox,
+      LOG_LEVEL: "warn",
+    },
+    stdio: "ignore",
+  });
+}
 
 const SCREENSHOT_DIR = fileURLToPath(new URL("../../../test-results/screenshots/consumer", import.meta.url));
 
@@ -44,21 +68,34 @@ describe.skipIf(!chromiumAvailable)("web portal consumer flows in Chromium", () 
   let server: PortalTestServer;
   let browser: Browser;
   let gateway: Awaited<ReturnType<typeof startFakeGateway>>;
+  let bridge: ChildProcess | undefined;
+  let outbox: string;
   const consoleProblems: string[] = [];
   const expectAccessible = pageChecker(SCREENSHOT_DIR);
 
   beforeAll(async () => {
     ensurePortalBuild();
     gateway = await startFakeGateway();
+    outbox = await mkdtemp(path.join(tmpdir(), "consumer-flows-outbox-"));
     [server, browser] = await Promise.all([
       startPortalTestServer({
-        env: { API_GATEWAY_URL: gateway.url, PORTAL_SERVICE_ACCOUNTS: `adapter:read-write:${ADAPTER_TOKEN}` },
+        env: {
+          API_GATEWAY_URL: gateway.url,
+          PORTAL_SERVICE_ACCOUNTS: `adapter:read-write:${ADAPTER_TOKEN},bridge:read-write:${BRIDGE_TOKEN}`,
+        },
       }),
       launchChromium(),
     ]);
+    bridge = startMailingBridge(server.url, outbox);
   }, 120_000);
 
   afterAll(async () => {
+    if (bridge && bridge.exitCode === null) {
+      const exited = new Promise((resolve) => bridge?.once("exit", resolve));
+      bridge.kill("SIGTERM");
+      await exited;
+    }
+    await rm(outbox, { recursive: true, force: true });
     await browser?.close();
     await server?.stop();
     await new Promise((resolve) => gateway?.server.close(resolve));
@@ -132,8 +169,12 @@ describe.skipIf(!chromiumAvailable)("web portal consumer flows in Chromium", () 
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.getByText("We sent a verification link").waitFor();
 
-    const mail = await server.lastEvent("user.verification_requested", (p) => p.email === email);
-    await page.goto(`${new URL(mail.link).pathname}${new URL(mail.link).search}`);
+    // The verification mail as the mailer wrote it (through the bridge process), and the link in it.
+    const mailTo = async () => (await listOutbox(outbox)).find((mail) => mail.to.includes(email));
+    await expect.poll(mailTo, { timeout: 30_000 }).toBeDefined();
+    const link = (await mailTo())?.links.find((candidate) => candidate.includes("/verify-email"));
+    expect(link).toBeDefined();
+    await page.goto(`${new URL(link ?? "").pathname}${new URL(link ?? "").search}`);
     await page.getByText("is verified").waitFor();
     await signIn(page, email, password);
 
