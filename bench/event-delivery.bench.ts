@@ -13,7 +13,7 @@ import { createLogger } from "../server/src/observability/logger.js";
 import { readProcessEnvironment } from "../server/src/runtime-config/environment.js";
 import { appendAtRate, produceAtRate, type ProducedRun } from "./drivers/event-producer.js";
 import { WebhookSink } from "./drivers/webhook-sink.js";
-import { benchSettings, type BenchResult, type BenchTable } from "./harness.js";
+import { benchSettings, percentile, type BenchResult, type BenchTable } from "./harness.js";
 
 export const name = "event-delivery";
 
@@ -265,11 +265,6 @@ function latencies(sinks: WebhookSink[], from: Map<string, number>) {
     }
   }
   return { count: values.length, p50: percentile(values, 0.5), p99: percentile(values, 0.99) };
-}
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function ms(value: number): string {

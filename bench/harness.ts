@@ -86,7 +86,8 @@ export function benchSettings(env: Environment = readProcessEnvironment()): Benc
   };
 }
 
-function positiveNumber(env: Environment, name: string, fallback: number): number {
+/** A positive integer setting from the environment, `fallback` when unset. */
+export function positiveNumber(env: Environment, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -120,12 +121,14 @@ export async function startBenchPortal(overrides: Environment = {}): Promise<Run
   }
 }
 
-/** The floor: a bare `node:http` server answering every request with the same small JSON body. */
-export async function startFixedBodyServer(): Promise<RunningTarget> {
-  const body = Buffer.from(JSON.stringify({ status: "ok" }));
+/** The floor: a bare `node:http` server answering every request with the same body (a small JSON by default). */
+export async function startFixedBodyServer(
+  body: Buffer = Buffer.from(JSON.stringify({ status: "ok" })),
+  contentType = "application/json; charset=utf-8",
+): Promise<RunningTarget> {
   const server = createServer((_request, response) => {
     response.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
+      "content-type": contentType,
       "content-length": body.length,
     });
     response.end(body);
@@ -314,6 +317,12 @@ export function compareWithBaseline(measurements: readonly Measurement[], baseli
     ratioToBaseline:
       reference.requestsPerSec === 0 ? 0 : round(m.requestsPerSec / reference.requestsPerSec, 3),
   }));
+}
+
+/** The `q` quantile (0..1) of `values` by the nearest-rank method; NaN when there are none. */
+export function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function round(value: number, digits: number): number {

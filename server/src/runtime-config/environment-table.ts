@@ -53,6 +53,12 @@ export const toolingVariables = [
     description:
       "Benchmarks only: length of the event-delivery benchmark's bridge memory run at 100 events/s (600 for the 10-minute run).",
   },
+  {
+    name: "BENCH_PORTAL_LOADS",
+    default: "20",
+    description:
+      "Benchmarks only: page loads per route and cache mode in the web portal benchmark (Largest Contentful Paint).",
+  },
 ] as const;
 
 /** The README's environment-variable table, rendered from the single list of variables. */
