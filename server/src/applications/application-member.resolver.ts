@@ -10,7 +10,7 @@ import {
   RemoveApplicationMemberPayload,
 } from "./application-mutations.graphql.js";
 import type { ApplicationMember } from "./application.types.js";
-import { applicationMembersLoader } from "./application.loaders.js";
+import { forgetApplicationMembers } from "./application.loaders.js";
 
 @Resolver()
 export class ApplicationMemberResolver {
@@ -74,7 +74,7 @@ async function memberPayload(
 
 /** Later mutations of the same request (and this payload) must not see the members as they were before. */
 function forgetMembers(context: GraphQLContext, applicationId: string): void {
-  applicationMembersLoader(context).clear(applicationId);
+  forgetApplicationMembers(context, applicationId);
 }
 
 async function visibleApplication(context: GraphQLContext, id: string): Promise<ApplicationObject | null> {

@@ -10,7 +10,11 @@ import {
   toApplicationObject,
   toMemberObject,
 } from "./application.graphql.js";
-import { applicationMembersLoader } from "./application.loaders.js";
+import {
+  applicationMembersLoader,
+  forgetApplicationMembers,
+  viewerRoleLoader,
+} from "./application.loaders.js";
 import {
   ApplicationFilterInput,
   CreateApplicationInput,
@@ -60,8 +64,10 @@ export class ApplicationResolver {
     @Arg("id", () => ID, { description: "Id of the application." }) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<ApplicationObject | null> {
-    const application = await context.services.applications.applications.find(context.actor, id);
-    return application && toApplicationObject(application);
+    const found = await context.services.applications.applications.findWithRole(context.actor, id);
+    if (!found) return null;
+    viewerRoleLoader(context).prime(id, found.role);
+    return toApplicationObject(found.application);
   }
 
   @FieldResolver(() => String, {
@@ -92,11 +98,7 @@ export class ApplicationResolver {
     @Root() application: ApplicationObject,
     @Ctx() context: GraphQLContext,
   ): Promise<ApplicationRoleValue | null> {
-    const { actor } = context;
-    if (actor.kind !== "user") return null;
-    const members = await applicationMembersLoader(context).load(application.id);
-    const mine = members.find((member) => member.user.id === actor.userId);
-    return mine ? (mine.role as ApplicationRoleValue) : null;
+    return (await viewerRoleLoader(context).load(application.id)) as ApplicationRoleValue | null;
   }
 
   @Mutation(() => CreateApplicationPayload, {
@@ -137,7 +139,7 @@ export class ApplicationResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<DeleteApplicationPayload> {
     const deleted = await context.services.applications.applications.delete(context.actor, { ...input });
-    applicationMembersLoader(context).clear(deleted.deletedApplicationId);
+    forgetApplicationMembers(context, deleted.deletedApplicationId);
     return deleted;
   }
 }

@@ -27,7 +27,7 @@ import {
   lockApplication,
   updateApplicationRow,
 } from "./application.repository.js";
-import type { Application, ApplicationListQuery } from "./application.types.js";
+import type { Application, ApplicationListQuery, ApplicationRole } from "./application.types.js";
 
 export interface ApplicationServiceDeps {
   readonly db: Kysely<Tables>;
@@ -114,9 +114,17 @@ export class ApplicationService {
 
   /** One application, or null when it does not exist or the caller may not see it (the same answer). */
   async find(actor: Actor, id: string): Promise<Application | null> {
+    return (await this.findWithRole(actor, id))?.application ?? null;
+  }
+
+  /** Like {@link find}, with the caller's role in the application (null: not a member), read in the same statement. */
+  async findWithRole(
+    actor: Actor,
+    id: string,
+  ): Promise<{ application: Application; role: ApplicationRole | null } | null> {
     requireAuthenticated(actor);
     const access = await loadApplicationAccess(this.deps.db, this.deps.hooks, actor, id);
-    return access?.readable ? access.application : null;
+    return access?.readable ? { application: access.application, role: access.role } : null;
   }
 
   /** A page of applications, newest first: the caller's own, or (administrators, service accounts) all. */

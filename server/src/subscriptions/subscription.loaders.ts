@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { applicationMembersLoader } from "../applications/application.loaders.js";
+import { viewerRoleLoader } from "../applications/application.loaders.js";
 import type { ApplicationRole } from "../applications/application.types.js";
 import type { RevealedCredential } from "../credentials/credential.types.js";
 import { loader, type GraphQLContext } from "../graphql/graphql-context.js";
@@ -9,7 +9,7 @@ import type { StatusHistoryEntry, Subscription } from "./subscription.types.js";
 /**
  * Per-request batch loaders, so a page of applications with their subscriptions, histories and credentials costs
  * one statement per relation, however many applications it holds. The caller's role in each application comes
- * from the applications noun's members loader (shared with `Application.members` and `viewerRole`).
+ * from the applications noun's viewer-role loader (shared with `viewerRole`).
  */
 
 /** The caller's role in each application (null: not a member). */
@@ -17,13 +17,11 @@ async function rolesIn(
   context: GraphQLContext,
   applicationIds: readonly string[],
 ): Promise<(ApplicationRole | null)[]> {
-  const actor = context.actor;
-  if (actor.kind !== "user") return applicationIds.map(() => null);
-  const members = await applicationMembersLoader(context).loadMany(applicationIds);
-  // An application the caller may not read comes back as an error: no role in it.
-  return members.map((list) =>
-    list instanceof Error ? null : (list.find((member) => member.user.id === actor.userId)?.role ?? null),
-  );
+  const roles = await viewerRoleLoader(context).loadMany(applicationIds);
+  return roles.map((role) => {
+    if (role instanceof Error) throw role;
+    return role;
+  });
 }
 
 /** The subscriptions of an application that the caller may see. */
