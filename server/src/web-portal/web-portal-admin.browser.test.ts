@@ -1,17 +1,11 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortalTestServer, TEST_ADMIN, type PortalTestServer } from "../testing/portal-test-server.js";
 import type { TestGraphQLClient } from "../testing/graphql-client.js";
-import {
-  axeViolations,
-  chromiumAvailable,
-  CHROMIUM_PATH,
-  launchChromium,
-  pageLayout,
-} from "./browser-harness.js";
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from "./browser-harness.js";
+import { pageChecker } from "./page-checks.js";
 import { ensurePortalBuild } from "./portal-build.js";
 
 // The approvers' and administrators' pages of the web portal, end to end in Debian's Chromium against a real server.
@@ -24,11 +18,6 @@ if (!chromiumAvailable) {
 /** Screenshots of every checked page at both widths (git-ignored; its own folder, since test files run in parallel). */
 const SCREENSHOT_DIR = fileURLToPath(new URL("../../../test-results/screenshots/admin", import.meta.url));
 
-const widths = [
-  { width: 375, height: 740 },
-  { width: 1280, height: 900 },
-] as const;
-
 /** The delivery service account, for making a dead letter through the webhook facade as the bridge would. */
 const BRIDGE_TOKEN = "bridge-token-admin-pages-0123456789abcdefghij";
 
@@ -38,12 +27,10 @@ describe.skipIf(!chromiumAvailable)("web portal admin pages in Chromium", () => 
   let server: PortalTestServer;
   let browser: Browser;
   let admin: TestGraphQLClient;
-  let screenshots = 0;
+  const expectAccessible = pageChecker(SCREENSHOT_DIR);
 
   beforeAll(async () => {
     ensurePortalBuild();
-    rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     [server, browser] = await Promise.all([
       startPortalTestServer({
         env: {
@@ -61,23 +48,6 @@ describe.skipIf(!chromiumAvailable)("web portal admin pages in Chromium", () => 
     await browser?.close();
     await server?.stop();
   });
-
-  /** Zero axe violations, no sideways scrolling, one h1 and one main at 375 and 1280 px, and a screenshot of each. */
-  async function expectAccessible(page: Page, what: string) {
-    const original = page.viewportSize();
-    for (const size of widths) {
-      await page.setViewportSize(size);
-      expect(await axeViolations(page), `axe on ${what} at ${size.width} px`).toEqual([]);
-      expect(await pageLayout(page), `layout of ${what} at ${size.width} px`).toEqual({
-        overflow: 0,
-        h1: 1,
-        main: 1,
-      });
-      const name = `${String(++screenshots).padStart(2, "0")}-${what.replace(/[^a-z0-9]+/gi, "-")}-${size.width}.png`;
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-    }
-    if (original) await page.setViewportSize(original);
-  }
 
   async function signedInPage(credentials: { email: string; password: string }): Promise<{
     context: BrowserContext;
