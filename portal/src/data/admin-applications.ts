@@ -1,15 +1,12 @@
 import { client } from "../client";
 import { graphql } from "../gql";
 import type { AllApplicationsQuery, SubscriptionStatus } from "../gql/graphql";
+import { connectionPage, type ConnectionPage } from "./connection-pages";
 import { loaded, type Loaded } from "./result";
 
 export type OverviewApplication = AllApplicationsQuery["applications"]["edges"][number]["node"];
 
-export interface ApplicationPage {
-  readonly applications: readonly OverviewApplication[];
-  readonly totalCount: number;
-  readonly nextCursor: string | null;
-}
+export type ApplicationPage = ConnectionPage<OverviewApplication>;
 
 const AllApplicationsDocument = graphql(`
   query AllApplications($filter: ApplicationFilter, $after: String) {
@@ -63,9 +60,5 @@ export async function loadAllApplications(
   const result = await client
     .query(AllApplicationsDocument, variables, { requestPolicy: "network-only" })
     .toPromise();
-  return loaded(result, (data) => ({
-    applications: data.applications.edges.map((edge) => edge.node),
-    totalCount: data.applications.totalCount,
-    nextCursor: data.applications.pageInfo.hasNextPage ? (data.applications.pageInfo.endCursor ?? null) : null,
-  }));
+  return loaded(result, (data) => connectionPage(data.applications));
 }

@@ -2,15 +2,12 @@ import { client } from "../client";
 import { graphql } from "../gql";
 import type { AuditLogFilterInput, AuditLogQuery } from "../gql/graphql";
 import { auditLogFilter, type AuditLogForm } from "./audit-log-filter";
+import { connectionPage, type ConnectionPage } from "./connection-pages";
 import { loaded, type Loaded } from "./result";
 
 export type AuditLogEntry = AuditLogQuery["auditLog"]["edges"][number]["node"];
 
-export interface AuditLogPage {
-  readonly entries: readonly AuditLogEntry[];
-  readonly totalCount: number;
-  readonly nextCursor: string | null;
-}
+export type AuditLogPage = ConnectionPage<AuditLogEntry>;
 
 const AuditLogDocument = graphql(`
   query AuditLog($filter: AuditLogFilterInput, $after: String) {
@@ -43,9 +40,5 @@ export async function loadAuditLog(form: AuditLogForm, after: string | null): Pr
   const result = await client
     .query(AuditLogDocument, { filter, after }, { requestPolicy: "network-only" })
     .toPromise();
-  return loaded(result, (data) => ({
-    entries: data.auditLog.edges.map((edge) => edge.node),
-    totalCount: data.auditLog.totalCount,
-    nextCursor: data.auditLog.pageInfo.hasNextPage ? (data.auditLog.pageInfo.endCursor ?? null) : null,
-  }));
+  return loaded(result, (data) => connectionPage(data.auditLog));
 }

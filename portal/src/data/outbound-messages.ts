@@ -1,15 +1,12 @@
 import { client } from "../client";
 import { graphql } from "../gql";
 import type { OutboundChannel, OutboundMessageStatus, OutboundMessagesQuery } from "../gql/graphql";
+import { connectionPage, type ConnectionPage } from "./connection-pages";
 import { loaded, type Loaded } from "./result";
 
 export type OutboundMessage = OutboundMessagesQuery["outboundMessages"]["edges"][number]["node"];
 
-export interface OutboundMessagePage {
-  readonly messages: readonly OutboundMessage[];
-  readonly totalCount: number;
-  readonly nextCursor: string | null;
-}
+export type OutboundMessagePage = ConnectionPage<OutboundMessage>;
 
 const OutboundMessagesDocument = graphql(`
   query OutboundMessages($filter: OutboundMessageFilterInput, $after: String) {
@@ -45,11 +42,5 @@ export async function loadOutboundMessages(
   const result = await client
     .query(OutboundMessagesDocument, { filter, after }, { requestPolicy: "network-only" })
     .toPromise();
-  return loaded(result, (data) => ({
-    messages: data.outboundMessages.edges.map((edge) => edge.node),
-    totalCount: data.outboundMessages.totalCount,
-    nextCursor: data.outboundMessages.pageInfo.hasNextPage
-      ? (data.outboundMessages.pageInfo.endCursor ?? null)
-      : null,
-  }));
+  return loaded(result, (data) => connectionPage(data.outboundMessages));
 }

@@ -1,18 +1,14 @@
 import { client } from "../client";
 import { graphql } from "../gql";
 import type { AdminUserQuery, GroupsQuery, UserFilter, UsersQuery } from "../gql/graphql";
+import { connectionPage, type ConnectionPage } from "./connection-pages";
 import { loaded, type Loaded } from "./result";
 
 export type UserListItem = UsersQuery["users"]["edges"][number]["node"];
 export type UserDetail = NonNullable<AdminUserQuery["user"]>;
 export type Group = GroupsQuery["groups"][number];
 
-/** One page of users with where the next one starts. */
-export interface UserPage {
-  readonly users: readonly UserListItem[];
-  readonly totalCount: number;
-  readonly nextCursor: string | null;
-}
+export type UserPage = ConnectionPage<UserListItem>;
 
 const UsersDocument = graphql(`
   query Users($filter: UserFilter, $after: String) {
@@ -111,11 +107,7 @@ export async function loadUsers(filter: UserFilter, after: string | null): Promi
   const result = await client
     .query(UsersDocument, { filter, after }, { requestPolicy: "network-only" })
     .toPromise();
-  return loaded(result, (data) => ({
-    users: data.users.edges.map((edge) => edge.node),
-    totalCount: data.users.totalCount,
-    nextCursor: data.users.pageInfo.hasNextPage ? (data.users.pageInfo.endCursor ?? null) : null,
-  }));
+  return loaded(result, (data) => connectionPage(data.users));
 }
 
 export async function loadUser(id: string): Promise<Loaded<UserDetail | null>> {
