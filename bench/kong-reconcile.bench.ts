@@ -14,7 +14,7 @@ import {
   PortalProcess,
 } from "../bridge/src/testing/processes.js";
 import { readProcessEnvironment } from "../server/src/runtime-config/environment.js";
-import { benchSettings, repoRoot, type BenchResult, type BenchTable } from "./harness.js";
+import { benchSettings, percentile, repoRoot, type BenchResult, type BenchTable } from "./harness.js";
 import { insertBatches, type RowBatch } from "./seed/batched-insert.js";
 import { createBenchDatabase } from "./seed/bench-database.js";
 import { newBenchKeys } from "./seed/bench-keys.js";
@@ -257,8 +257,7 @@ async function approvalLatency(
       adapterTimes.push(receipt - arrived);
     }
   }
-  const p = (list: number[], q: number) =>
-    [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  const p = percentile;
   const baselineP99 = p(approveTimes, 0.99);
   return {
     title: `Approval → PROVISIONED through the bridge process and the adapter (${LATENCY_SAMPLES} approvals, one at a time, loopback; target p99 < 100 ms)`,
