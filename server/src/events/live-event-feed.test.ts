@@ -33,6 +33,33 @@ describeEachBackend("live event feed", (getHandle) => {
   });
 });
 
+describeEachBackend("live event feed without followers", (getHandle) => {
+  it("goes idle when the last follower leaves during a read that a commit signal asked to repeat", async () => {
+    const db = getHandle().db;
+    const signals = new Set<() => void>();
+    const commits = {
+      subscribe(listener: () => void) {
+        signals.add(listener);
+        return () => signals.delete(listener);
+      },
+    };
+    const feed = createLiveEventFeed({ db, logger: testLogger(), intervalMs: 60_000, commits });
+    await feed.start();
+    try {
+      const follower = feed.follow(() => true);
+      void follower.next();
+      await appendEvent(db, system("test"), "user.verified", payload("a"));
+      for (const signal of signals) signal(); // starts a read
+      for (const signal of signals) signal(); // arrives during it: "read again"
+      await follower.return?.(); // the last follower leaves before that read ends
+      // With the feed spinning, timers never fire again; an idle feed lets this one through.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await feed.stop();
+    }
+  });
+});
+
 describeEachBackend("outbox commit signal", (getHandle, backend) => {
   const counter = (subscribe: (listener: () => void) => () => void) => {
     const seen = { count: 0, unsubscribe: () => undefined as void };

@@ -52,8 +52,10 @@ export function createLiveEventFeed(options: LiveEventFeedOptions): LiveEventFee
   let unsubscribe: (() => void) | undefined;
 
   const poll = async (): Promise<void> => {
-    if (listeners.size === 0) return;
+    // Reset before the early return: a signal taken while the last follower was leaving must not make `tick`
+    // re-run a read that returns at once, forever (an endless promise chain that starves all I/O).
     again = false;
+    if (listeners.size === 0) return;
     const rows = await options.db
       .selectFrom("outbox_events")
       .selectAll()
