@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProcess, waitFor, type RunningProcess } from "../../bridge/src/testing/processes.js";
 import { createTestPostgresDatabase, postgresAvailability } from "../../server/src/testing/postgres.js";
+import { ensurePortalBuild } from "../../server/src/web-portal/portal-build.js";
 import { deployDir, loadComposeDocument, readEnvFile, type ComposeService } from "./testing/compose-file.js";
 import { composeSchemaProblems } from "./testing/compose-schema.js";
 import {
@@ -206,6 +207,7 @@ describe("every Node service's command starts when run directly", () => {
   };
 
   beforeAll(async () => {
+    ensurePortalBuild(); // the web-portal service is ready only with a built portal
     for (const [name, service] of nodeServices)
       for (const port of service.expose ?? []) ports.set(`${name}:${port}`, await freePort());
     await run("sh", [

@@ -87,6 +87,16 @@ describe.skipIf(!chromiumAvailable)("web portal consumer flows in Chromium", () 
       launchChromium(),
     ]);
     bridge = startMailingBridge(server.url, outbox);
+    // The mailer starts at "now" when it registers: sign-ups before that would never be mailed.
+    const deadline = Date.now() + 60_000;
+    const registered = () =>
+      fetch(`${server.url}/webhooks/listeners/mailer`, {
+        headers: { authorization: `Bearer ${BRIDGE_TOKEN}` },
+      }).then((answer) => answer.ok);
+    while (!(await registered())) {
+      if (Date.now() > deadline) throw new Error("the bridge did not register its mailer within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }, 120_000);
 
   afterAll(async () => {
