@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TestListener, type ReceivedDelivery } from "./testing/listener-server.js";
+import { firstArrivalMarkers, TestListener, type ReceivedDelivery } from "./testing/listener-server.js";
 import { PortalCalls } from "./testing/portal-calls.js";
 import { BridgeProcess, PortalProcess } from "./testing/processes.js";
+import { eventually } from "./testing/eventually.js";
 
 // The portal's PostgreSQL test helpers, loaded at run time (the bridge does not compile server code).
 const postgresHelpersUrl = new URL("../../server/src/testing/postgres.ts", import.meta.url).href;
@@ -15,23 +16,8 @@ const postgres = await postgresAvailability();
 if (!postgres.available)
   process.stderr.write(`[tests] skipping the bridge on PostgreSQL: ${postgres.reason ?? "unavailable"}\n`);
 
-function firstArrivalMarkers(listener: TestListener): string[] {
-  const seen = new Set<string>();
-  for (const delivery of listener.deliveries)
-    for (const event of delivery.events) seen.add(String(event.payload.name));
-  return [...seen];
-}
-
 const accepted = (deliveries: readonly ReceivedDelivery[]) =>
   deliveries.filter((d) => d.status === 200).flatMap((d) => d.events.map((e) => String(e.payload.name)));
-
-async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * The core delivery guarantees once more with the portal on PostgreSQL (`bridge.process.test.ts` runs them on

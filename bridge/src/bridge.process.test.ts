@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BridgeProcess, PortalProcess } from "./testing/processes.js";
-import { TestListener, type ReceivedDelivery } from "./testing/listener-server.js";
+import { firstArrivalMarkers, TestListener, type ReceivedDelivery } from "./testing/listener-server.js";
 import { PortalCalls } from "./testing/portal-calls.js";
+import { eventually } from "./testing/eventually.js";
 
 /**
  * The delivery guarantees with real processes and sockets: the portal and the bridge run as their own processes
@@ -9,32 +10,6 @@ import { PortalCalls } from "./testing/portal-calls.js";
  */
 const markers = (deliveries: readonly ReceivedDelivery[]) =>
   deliveries.map((delivery) => delivery.events.map((event) => String(event.payload.name)));
-
-function firstArrivalMarkers(listener: TestListener): string[] {
-  const seen = new Set<string>();
-  const order: string[] = [];
-  for (const delivery of listener.deliveries)
-    for (const event of delivery.events) {
-      const marker = String(event.payload.name);
-      if (!seen.has(marker)) {
-        seen.add(marker);
-        order.push(marker);
-      }
-    }
-  return order;
-}
-
-async function eventually(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("bridge with real processes and sockets", () => {
   let portal: PortalProcess;

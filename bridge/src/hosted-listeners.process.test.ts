@@ -4,20 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKongDouble } from "./kong-double/kong-double.js";
 import { BridgeProcess, PortalProcess, bridgeToken } from "./testing/processes.js";
-
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from "./testing/eventually.js";
 
 /**
  * The embedded default: the bridge process hosts the built-in listeners its configuration asks for, registers them

@@ -14,14 +14,7 @@ import {
 import { ChatReceiver } from "./chat-receiver.fixture.js";
 import { loadChatbotConfig } from "./chatbot-config.js";
 import { createChatbotListener } from "./chatbot.listener.js";
-
-async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from "../testing/eventually.js";
 
 interface LedgerRow {
   eventSequence: number;

@@ -4,6 +4,7 @@ import { runBuiltInListener, type RunningListener } from "../listener-kit/run-li
 import { BridgeProcess, listenerToken } from "../testing/processes.js";
 import type { KongAdapterListener } from "./kong-adapter.listener.js";
 import { KongWorld } from "./kong-world.fixture.js";
+import { eventually } from "../testing/eventually.js";
 
 let world: KongWorld;
 let adapter: KongAdapterListener;
@@ -26,20 +27,6 @@ afterAll(async () => {
   await running?.close();
   await world?.stop();
 });
-
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 it("approve → event → bridge → adapter → Kong → PROVISIONED, with the key live in Kong", async () => {
   await world.createApplication("e2e-app");

@@ -8,14 +8,7 @@ import type { BuiltInListener, ListenerHealth } from "./built-in-listener.js";
 import { derivedListenerSecret } from "./listener-secret.js";
 import { RegistrationRefusedError } from "./listener-registration.js";
 import { runBuiltInListener, type RunningListener } from "./run-listener.js";
-
-async function eventually(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { eventually } from "../testing/eventually.js";
 
 /** A listener that records what it handled and fails the batches the test tells it to fail. */
 class RecordingListener implements BuiltInListener {

@@ -123,3 +123,11 @@ export class TestListener {
     });
   }
 }
+
+/** The `payload.name` markers of a listener's events, each at its first arrival (redeliveries do not repeat it). */
+export function firstArrivalMarkers(listener: TestListener): string[] {
+  const seen = new Set<string>();
+  for (const delivery of listener.deliveries)
+    for (const event of delivery.events) seen.add(String(event.payload.name));
+  return [...seen];
+}
