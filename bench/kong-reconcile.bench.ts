@@ -14,7 +14,14 @@ import {
   PortalProcess,
 } from "../bridge/src/testing/processes.js";
 import { readProcessEnvironment } from "../server/src/runtime-config/environment.js";
-import { benchSettings, percentile, repoRoot, type BenchResult, type BenchTable } from "./harness.js";
+import {
+  benchSettings,
+  percentile,
+  positiveNumber,
+  repoRoot,
+  type BenchResult,
+  type BenchTable,
+} from "./harness.js";
 import { insertBatches, type RowBatch } from "./seed/batched-insert.js";
 import { createBenchDatabase } from "./seed/bench-database.js";
 import { newBenchKeys } from "./seed/bench-keys.js";
@@ -25,7 +32,7 @@ export const name = "kong-reconcile";
 const APIS = 200;
 const OAUTH_EVERY = 4; // every 4th generated API uses OAuth2, the others key-auth
 /** `BENCH_KONG_SUBSCRIPTIONS` for a quicker run; the issue's figure is 10,000. */
-const SUBSCRIPTIONS = Number(readProcessEnvironment().BENCH_KONG_SUBSCRIPTIONS ?? "10000");
+const SUBSCRIPTIONS = positiveNumber(readProcessEnvironment(), "BENCH_KONG_SUBSCRIPTIONS", 10_000);
 const APIS_PER_APPLICATION = 5;
 const LATENCY_SAMPLES = 200;
 const AT = "2026-03-01T00:00:00.000Z";

@@ -54,6 +54,12 @@ export const toolingVariables = [
       "Benchmarks only: length of the event-delivery benchmark's bridge memory run at 100 events/s (600 for the 10-minute run).",
   },
   {
+    name: "BENCH_KONG_SUBSCRIPTIONS",
+    default: "10000",
+    description:
+      "Benchmarks only: approved subscriptions the Kong reconcile benchmark provisions (fewer for a quicker run).",
+  },
+  {
     name: "BENCH_PORTAL_LOADS",
     default: "20",
     description:
