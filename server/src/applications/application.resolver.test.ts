@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import type { KyselyPlugin } from "kysely";
 import { expect, it } from "vitest";
 import { actorFor, seedCallers } from "../authorization/caller-fixtures.js";
 import { executeAs, testContext } from "../authorization/graphql-execution.fixture.js";
@@ -9,25 +8,9 @@ import { describeEachBackend } from "../testing/backends.js";
 import { insertUser } from "../users/user.repository.js";
 import { insertMember } from "./application-member.repository.js";
 import { insertApplication } from "./application.repository.js";
+import { statementCounter } from "../testing/statement-counter.js";
 
 const now = new Date("2026-06-01T12:00:00.000Z");
-
-function statementCounter(): { plugin: KyselyPlugin; count: () => number; reset: () => void } {
-  let statements = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    },
-    count: () => statements,
-    reset: () => {
-      statements = 0;
-    },
-  };
-}
 
 const page = `query ($first: Int, $after: String, $all: Boolean) {
   applications(first: $first, after: $after, all: $all) {

@@ -24,16 +24,22 @@ export function testContext(
   actor: Actor,
   clock: () => Date,
 ): GraphQLContext {
+  const services = createPortalServices({
+    db,
+    config: fixtures.staticConfig,
+    runtime: fixtures.runtime,
+    logger: testLogger(),
+    clock,
+  });
+  return contextWith(services, actor);
+}
+
+/** A request context with services a test built itself (e.g. on a database with a statement counter). */
+export function contextWith(services: GraphQLContext["services"], actor: Actor): GraphQLContext {
   return {
     actor,
     requestId: "test-request",
-    services: createPortalServices({
-      db,
-      config: fixtures.staticConfig,
-      runtime: fixtures.runtime,
-      logger: testLogger(),
-      clock,
-    }),
+    services,
     sessionCookie: { set: () => undefined, clear: () => undefined },
     loaders: new Map(),
   };

@@ -1,15 +1,13 @@
 import "reflect-metadata";
-import { execute, parse } from "graphql";
-import type { KyselyPlugin } from "kysely";
 import { expect, it } from "vitest";
 import type { Actor } from "../actor/actor.js";
 import { insertApplication } from "../applications/application.repository.js";
 import { insertMember } from "../applications/application-member.repository.js";
-import { testSchema } from "../authorization/graphql-execution.fixture.js";
-import { formatGraphQLError } from "../graphql/error-formatting.js";
+import { contextWith, executeAs } from "../authorization/graphql-execution.fixture.js";
 import type { GraphQLContext } from "../graphql/graphql-context.js";
 import { createWorld, failureOf, subscribe, type World } from "../subscriptions/subscription.fixtures.js";
 import { describeEachBackend } from "../testing/backends.js";
+import { statementCounter } from "../testing/statement-counter.js";
 
 const consumersQuery = `query ($first: Int, $after: String, $filter: GatewayConsumerFilterInput) {
   gatewayConsumers(first: $first, after: $after, filter: $filter) {
@@ -46,46 +44,14 @@ interface ConsumersPage {
   };
 }
 
-function statementCounter(): { plugin: KyselyPlugin; count: () => number; reset: () => void } {
-  let statements = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    },
-    count: () => statements,
-    reset: () => {
-      statements = 0;
-    },
-  };
-}
-
 async function run<Data>(
   services: GraphQLContext["services"],
   actor: Actor,
   source: string,
   variableValues: Record<string, unknown> = {},
 ) {
-  const contextValue: GraphQLContext = {
-    actor,
-    requestId: "test",
-    services,
-    sessionCookie: { set: () => undefined, clear: () => undefined },
-    loaders: new Map(),
-  };
-  const result = await execute({
-    schema: await testSchema(),
-    document: parse(source),
-    contextValue,
-    variableValues,
-  });
-  return {
-    data: result.data as Data | undefined,
-    errors: (result.errors ?? []).map((error) => formatGraphQLError(error.toJSON(), error).extensions?.code),
-  };
+  const result = await executeAs<Data>(contextWith(services, actor), source, variableValues);
+  return { data: result.data ?? undefined, errors: result.errors.map((error) => error.extensions?.code) };
 }
 
 /** `count` applications subscribed to orders/basic (approved at once), owned by the world's owner. */

@@ -1,33 +1,14 @@
 import "reflect-metadata";
-import { execute, parse } from "graphql";
-import type { KyselyPlugin } from "kysely";
 import { expect, it } from "vitest";
 import type { Actor } from "../actor/actor.js";
 import { insertMember } from "../applications/application-member.repository.js";
 import { insertApplication } from "../applications/application.repository.js";
-import { testSchema } from "../authorization/graphql-execution.fixture.js";
-import { formatGraphQLError } from "../graphql/error-formatting.js";
+import { contextWith, executeAs } from "../authorization/graphql-execution.fixture.js";
 import type { GraphQLContext } from "../graphql/graphql-context.js";
 import { describeEachBackend } from "../testing/backends.js";
 import { insertUser } from "../users/user.repository.js";
 import { createWorld, subscribe, type World } from "./subscription.fixtures.js";
-
-function statementCounter(): { plugin: KyselyPlugin; count: () => number; reset: () => void } {
-  let statements = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    },
-    count: () => statements,
-    reset: () => {
-      statements = 0;
-    },
-  };
-}
+import { statementCounter } from "../testing/statement-counter.js";
 
 async function run<Data>(
   world: World,
@@ -38,29 +19,13 @@ async function run<Data>(
   return runOn<Data>(world.services, actor, source, variables);
 }
 
-async function runOn<Data>(
+function runOn<Data>(
   services: GraphQLContext["services"],
   actor: Actor,
   source: string,
   variableValues: Record<string, unknown> = {},
 ) {
-  const contextValue: GraphQLContext = {
-    actor,
-    requestId: "test",
-    services,
-    sessionCookie: { set: () => undefined, clear: () => undefined },
-    loaders: new Map(),
-  };
-  const result = await execute({
-    schema: await testSchema(),
-    document: parse(source),
-    contextValue,
-    variableValues,
-  });
-  return {
-    data: result.data as Data | null | undefined,
-    errors: (result.errors ?? []).map((error) => formatGraphQLError(error.toJSON(), error)),
-  };
+  return executeAs<Data>(contextWith(services, actor), source, variableValues);
 }
 
 const applicationsWithEverything = `query ($first: Int) {

@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import type { KyselyPlugin } from "kysely";
 import { expect, it } from "vitest";
 import { actorFor, seedCallers } from "../authorization/caller-fixtures.js";
 import { executeAs, testContext } from "../authorization/graphql-execution.fixture.js";
@@ -7,25 +6,9 @@ import type { DatabaseHandle } from "../database/database.types.js";
 import { addUserToGroups } from "../groups/group-membership.repository.js";
 import { describeEachBackend } from "../testing/backends.js";
 import { insertUser } from "./user.repository.js";
+import { statementCounter } from "../testing/statement-counter.js";
 
 const now = new Date("2026-06-01T12:00:00.000Z");
-
-function statementCounter(): { plugin: KyselyPlugin; count: () => number; reset: () => void } {
-  let statements = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    },
-    count: () => statements,
-    reset: () => {
-      statements = 0;
-    },
-  };
-}
 
 const usersPage = `query ($first: Int, $after: String) {
   users(first: $first, after: $after) {
