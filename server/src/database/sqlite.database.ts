@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
 import { watchOutboxCommits } from "./outbox-commit-dialect.js";
+import { startBackgroundCheckpoints, type Checkpointer } from "./sqlite-checkpointer.js";
 import { withStatementCache } from "./sqlite-statement-cache.js";
 import type { Tables } from "./tables.js";
 
@@ -16,11 +17,14 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export function openSqlite(file: string, logger: Logger): DatabaseHandle {
   mkdirSync(path.dirname(file), { recursive: true });
   const connection = new Database(file);
+  let checkpointer: Checkpointer | undefined;
   try {
-    connection.pragma("journal_mode = WAL");
+    const journalMode: unknown = connection.pragma("journal_mode = WAL", { simple: true });
     connection.pragma("foreign_keys = ON");
     connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     connection.pragma("synchronous = NORMAL");
+    // An in-memory database has no WAL to checkpoint.
+    if (journalMode === "wal") checkpointer = startBackgroundCheckpoints(connection, file, logger);
   } catch (error) {
     connection.close();
     throw new Error(`cannot open SQLite database ${file}: ${(error as Error).message}`, { cause: error });
@@ -42,7 +46,10 @@ export function openSqlite(file: string, logger: Logger): DatabaseHandle {
       await sql`select 1`.execute(db);
     },
     close() {
-      closing ??= db.destroy();
+      closing ??= (async () => {
+        await checkpointer?.close();
+        await db.destroy();
+      })();
       return closing;
     },
   };
