@@ -1,9 +1,12 @@
 import {
+  CompiledQuery,
+  createQueryId,
   InsertQueryNode,
-  type CompiledQuery,
+  ValuesNode,
   type DatabaseConnection,
   type Dialect,
   type Driver,
+  type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
@@ -14,17 +17,86 @@ function appendsToOutbox(query: CompiledQuery): boolean {
   return InsertQueryNode.is(query.query) && query.query.into?.table.identifier.name === OUTBOX_TABLE;
 }
 
+/** The SQL of the stand-in statement for an append deferred to commit; never sent to a database. */
+const DEFERRED_APPEND_SQL = "/* outbox append, deferred to commit */";
+const deferredAppends = new WeakMap<CompiledQuery, CompiledQuery>();
+
+/**
+ * Wraps an insert into the outbox so that a connection that defers appends (PostgreSQL, see
+ * {@link OutboxCommitOptions.orderAppends}) runs it at commit instead of now. Execute the result in the
+ * transaction of the change.
+ */
+export function deferToCommit(insert: CompiledQuery): CompiledQuery {
+  const stand = CompiledQuery.raw(DEFERRED_APPEND_SQL);
+  deferredAppends.set(stand, insert);
+  return stand;
+}
+
+export interface OutboxCommitOptions {
+  /**
+   * The statement that orders appends (`event-log/commit-order.ts`). When given, appends made with
+   * {@link deferToCommit} wait until commit and run then, together in one insert, right after this statement:
+   * the lock it takes is held from there to the commit only, not from the first append of the transaction on.
+   */
+  readonly orderAppends?: CompiledQuery;
+}
+
+/** Several deferred appends of the same shape as one multi-row insert (usually they are the same shape). */
+function mergeAppends(compiler: QueryCompiler, appends: readonly CompiledQuery[]): CompiledQuery[] {
+  const [first] = appends;
+  if (!first || appends.length === 1 || !InsertQueryNode.is(first.query)) return [...appends];
+  const rows = [];
+  for (const append of appends) {
+    const node = append.query;
+    if (
+      append.sql !== first.sql ||
+      !InsertQueryNode.is(node) ||
+      !node.values ||
+      !ValuesNode.is(node.values)
+    ) {
+      return [...appends];
+    }
+    rows.push(...node.values.values);
+  }
+  const merged = InsertQueryNode.cloneWith(first.query, { values: ValuesNode.create(rows) });
+  return [compiler.compileQuery(merged, createQueryId())];
+}
+
 /** A connection that remembers whether its open transaction inserted into the outbox. */
 class WatchedConnection implements DatabaseConnection {
   inTransaction = false;
   appended = false;
+  /** Appends deferred to the commit of the open transaction, in order. */
+  deferred: CompiledQuery[] = [];
+  /** Length of {@link deferred} when each open savepoint was made. */
+  readonly savepoints = new Map<string, number>();
 
   constructor(
     readonly inner: DatabaseConnection,
     private readonly committed: () => void,
+    private readonly options: OutboxCommitOptions,
+    private readonly compiler: QueryCompiler,
   ) {}
 
+  /** Runs the deferred appends, if any, after the ordering statement; the caller commits next. */
+  async flushDeferred(): Promise<void> {
+    if (this.deferred.length === 0) return;
+    const appends = mergeAppends(this.compiler, this.deferred);
+    this.deferred = [];
+    if (this.options.orderAppends) await this.inner.executeQuery(this.options.orderAppends);
+    for (const append of appends) await this.inner.executeQuery(append);
+    this.appended = true;
+  }
+
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const deferred = deferredAppends.get(query);
+    if (deferred) {
+      if (this.inTransaction && this.options.orderAppends) {
+        this.deferred.push(deferred);
+        return { rows: [] };
+      }
+      return this.executeQuery<R>(deferred);
+    }
     const result = await this.inner.executeQuery<R>(query);
     if (appendsToOutbox(query)) {
       if (this.inTransaction) this.appended = true;
@@ -48,7 +120,12 @@ function unwrap(connection: DatabaseConnection): WatchedConnection {
  * commits (or after an append outside a transaction). This is the in-process "new events" signal: it fires after
  * the commit, so whoever it wakes can read the events, and it costs nothing when nobody appends.
  */
-export function watchOutboxCommits(dialect: Dialect, committed: () => void): Dialect {
+export function watchOutboxCommits(
+  dialect: Dialect,
+  committed: () => void,
+  options: OutboxCommitOptions = {},
+): Dialect {
+  const compiler = dialect.createQueryCompiler();
   return {
     createAdapter: () => dialect.createAdapter(),
     createQueryCompiler: () => dialect.createQueryCompiler(),
@@ -59,7 +136,7 @@ export function watchOutboxCommits(dialect: Dialect, committed: () => void): Dia
         init: () => inner.init(),
         destroy: () => inner.destroy(),
         async acquireConnection() {
-          return new WatchedConnection(await inner.acquireConnection(), committed);
+          return new WatchedConnection(await inner.acquireConnection(), committed, options, compiler);
         },
         releaseConnection: (connection) => inner.releaseConnection(unwrap(connection).inner),
         async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
@@ -67,9 +144,13 @@ export function watchOutboxCommits(dialect: Dialect, committed: () => void): Dia
           await inner.beginTransaction(watched.inner, settings);
           watched.inTransaction = true;
           watched.appended = false;
+          watched.deferred = [];
+          watched.savepoints.clear();
         },
         async commitTransaction(connection) {
           const watched = unwrap(connection);
+          // A failing append fails the commit; Kysely then rolls the transaction back.
+          await watched.flushDeferred();
           try {
             await inner.commitTransaction(watched.inner);
           } finally {
@@ -84,6 +165,7 @@ export function watchOutboxCommits(dialect: Dialect, committed: () => void): Dia
           const watched = unwrap(connection);
           watched.inTransaction = false;
           watched.appended = false;
+          watched.deferred = [];
           await inner.rollbackTransaction(watched.inner);
         },
       };
@@ -91,10 +173,17 @@ export function watchOutboxCommits(dialect: Dialect, committed: () => void): Dia
       const rollbackToSavepoint = inner.rollbackToSavepoint?.bind(inner);
       const releaseSavepoint = inner.releaseSavepoint?.bind(inner);
       if (savepoint)
-        driver.savepoint = (connection, name, compile) => savepoint(unwrap(connection).inner, name, compile);
+        driver.savepoint = (connection, name, compile) => {
+          const watched = unwrap(connection);
+          watched.savepoints.set(name, watched.deferred.length);
+          return savepoint(watched.inner, name, compile);
+        };
       if (rollbackToSavepoint)
-        driver.rollbackToSavepoint = (connection, name, compile) =>
-          rollbackToSavepoint(unwrap(connection).inner, name, compile);
+        driver.rollbackToSavepoint = (connection, name, compile) => {
+          const watched = unwrap(connection);
+          watched.deferred.length = watched.savepoints.get(name) ?? watched.deferred.length;
+          return rollbackToSavepoint(watched.inner, name, compile);
+        };
       if (releaseSavepoint)
         driver.releaseSavepoint = (connection, name, compile) =>
           releaseSavepoint(unwrap(connection).inner, name, compile);

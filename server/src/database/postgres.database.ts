@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Logger } from "pino";
+import { orderLogAppendsStatement } from "../event-log/commit-order.js";
 import { listenForLogAppends, type PostgresLogListener } from "../event-log/postgres-log-listener.js";
 import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
@@ -55,7 +56,9 @@ export async function openPostgres(options: PostgresOptions, logger: Logger): Pr
   }
   const outboxCommits = createOutboxCommitSignal();
   const db = new Kysely<Tables>({
-    dialect: watchOutboxCommits(new PostgresDialect({ pool }), outboxCommits.notify),
+    dialect: watchOutboxCommits(new PostgresDialect({ pool }), outboxCommits.notify, {
+      orderAppends: orderLogAppendsStatement,
+    }),
   });
   logger.info({ database: "postgres", target, poolMax: options.poolMax }, "database opened");
   // Other replicas' commits arrive by LISTEN, on a connection of its own, held only while someone subscribes.

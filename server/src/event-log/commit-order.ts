@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely } from "kysely";
+import { CompiledQuery, PostgresAdapter, type Kysely } from "kysely";
 import type { Tables } from "../database/tables.js";
 import { LOG_APPENDS_CHANNEL } from "./postgres-log-listener.js";
 
@@ -14,18 +14,16 @@ export function isPostgres(db: Kysely<Tables>): boolean {
  * webhook positions and acknowledgements) treat "everything up to sequence N" as final once N is visible.
  *
  * Without it, on PostgreSQL a transaction that drew sequence 10 could commit after one that drew 11; a reader that
- * already moved past 11 would never see 10. Holding a transaction-scoped advisory lock from the append until
- * commit serializes appending transactions (only from their first append on, usually their last statement).
- * SQLite has a single writer, so nothing is needed there. Call it inside the transaction, before the insert.
+ * already moved past 11 would never see 10. A transaction-scoped advisory lock taken right before the appends and
+ * held until commit serializes appending transactions. The PostgreSQL connection defers a transaction's appends to
+ * its commit (`database/outbox-commit-dialect.ts`) and runs this statement just before them, so the lock is held
+ * for one insert and the commit only. SQLite has a single writer, so nothing is needed there.
  *
+ * The same statement queues a NOTIFY, which PostgreSQL delivers only when (and if) the transaction commits: every
+ * replica LISTENing (`postgres-log-listener.ts`) then reads the log at once instead of at its next poll.
  * PostgreSQL serializes committing transactions that issued a NOTIFY; appending transactions are serialized by the
  * lock already, so the notification adds no waiting of its own.
  */
-export async function serializeLogAppends(trx: Kysely<Tables>): Promise<void> {
-  if (!isPostgres(trx)) return;
-  // The same statement queues a NOTIFY, which PostgreSQL delivers only when (and if) the transaction commits:
-  // every replica LISTENing (`postgres-log-listener.ts`) then reads the log at once instead of at its next poll.
-  await sql`select pg_advisory_xact_lock(${sql.lit(POSTGRES_LOG_APPEND_LOCK_KEY)}), pg_notify(${sql.lit(LOG_APPENDS_CHANNEL)}, '')`.execute(
-    trx,
-  );
-}
+export const orderLogAppendsStatement = CompiledQuery.raw(
+  `select pg_advisory_xact_lock(${POSTGRES_LOG_APPEND_LOCK_KEY}), pg_notify('${LOG_APPENDS_CHANNEL}', '')`,
+);

@@ -2,14 +2,15 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../actor/actor.js";
 import { actorId } from "../actor/actor.js";
 import type { Tables } from "../database/tables.js";
-import { isPostgres, serializeLogAppends } from "../event-log/commit-order.js";
+import { deferToCommit } from "../database/outbox-commit-dialect.js";
+import { isPostgres } from "../event-log/commit-order.js";
 import { eventDefinition, type EventName, type EventPayload } from "./event-catalogue.js";
 
 /**
  * Appends a domain event to the outbox. Call it with the transaction of the change, so the event exists exactly
  * when the change does. The payload is checked against the catalogue, so a listener never receives a shape the
- * catalogue does not describe. Appends are serialized until commit, so sequence order is commit order
- * (`event-log/commit-order.ts`); outside a transaction the append gets a transaction of its own.
+ * catalogue does not describe. On PostgreSQL the insert runs at commit, after the lock that makes sequence order
+ * commit order (`event-log/commit-order.ts`); outside a transaction the append gets a transaction of its own.
  */
 export async function appendEvent<N extends EventName>(
   trx: Kysely<Tables>,
@@ -24,16 +25,14 @@ export async function appendEvent<N extends EventName>(
     await trx.transaction().execute((inner) => appendEvent(inner, actor, name, payload, now));
     return;
   }
-  await serializeLogAppends(trx);
-  await trx
-    .insertInto("outbox_events")
-    .values({
-      event_name: name,
-      schema_version: definition.version,
-      occurred_at: now.toISOString(),
-      actor: JSON.stringify({ kind: actor.kind, id: actorId(actor) }),
-      subject_ids: JSON.stringify(definition.subject(checked)),
-      payload: JSON.stringify(checked),
-    })
-    .execute();
+  const insert = trx.insertInto("outbox_events").values({
+    event_name: name,
+    schema_version: definition.version,
+    occurred_at: now.toISOString(),
+    actor: JSON.stringify({ kind: actor.kind, id: actorId(actor) }),
+    subject_ids: JSON.stringify(definition.subject(checked)),
+    payload: JSON.stringify(checked),
+  });
+  if (isPostgres(trx)) await trx.executeQuery(deferToCommit(insert.compile()));
+  else await insert.execute();
 }
