@@ -7,6 +7,7 @@ import { listenForLogAppends, type PostgresLogListener } from "../event-log/post
 import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
 import { watchOutboxCommits } from "./outbox-commit-dialect.js";
+import { withNamedStatements } from "./postgres-named-statements.js";
 import { portalTypeParsers } from "./postgres-type-parsers.js";
 import type { Tables } from "./tables.js";
 
@@ -56,9 +57,13 @@ export async function openPostgres(options: PostgresOptions, logger: Logger): Pr
   }
   const outboxCommits = createOutboxCommitSignal();
   const db = new Kysely<Tables>({
-    dialect: watchOutboxCommits(new PostgresDialect({ pool }), outboxCommits.notify, {
-      orderAppends: orderLogAppendsStatement,
-    }),
+    dialect: watchOutboxCommits(
+      new PostgresDialect({ pool: withNamedStatements(pool) }),
+      outboxCommits.notify,
+      {
+        orderAppends: orderLogAppendsStatement,
+      },
+    ),
   });
   logger.info({ database: "postgres", target, poolMax: options.poolMax }, "database opened");
   // Other replicas' commits arrive by LISTEN, on a connection of its own, held only while someone subscribes.
