@@ -1,5 +1,8 @@
 import { sql, type Kysely, type KyselyPlugin } from "kysely";
-import { expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.js";
+import { testLogger } from "../testing/test-logger.js";
+import { openDatabase } from "./database.js";
 import type { DatabaseHandle } from "./database.types.js";
 import { preparedQuery } from "./prepared-query.js";
 import { describeEachBackend } from "../testing/backends.js";
@@ -113,3 +116,51 @@ describeEachBackend(
   },
   { migrate: false },
 );
+
+describe("prepared queries on SQLite outside transactions", () => {
+  let database: TestDatabase | undefined;
+  let handle: DatabaseHandle | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase("sqlite");
+    handle = await openDatabase(database.config, testLogger());
+  });
+  afterEach(async () => {
+    await handle?.close();
+    await database?.drop();
+  });
+  const getHandle = () => {
+    if (!handle) throw new Error("no database outside a test");
+    return handle;
+  };
+
+  it("read the connection directly, without Kysely's executor", async () => {
+    const db = await notesDatabase(getHandle());
+    const executeQuery = vi.spyOn(db, "executeQuery");
+    expect(await notesOf(db, "ada", "idea")).toEqual([{ id: "1", body: "engines" }]);
+    expect(executeQuery).not.toHaveBeenCalled();
+  });
+
+  it("wait for an open transaction and never see its uncommitted rows", async () => {
+    const db = await notesDatabase(getHandle());
+    let commit = () => {};
+    const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+    let inserted = () => {};
+    const insertedInTransaction = new Promise<void>((resolve) => (inserted = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto("notes").values({ id: "5", owner: "ada", kind: "idea", body: "looms" }).execute();
+      inserted();
+      await mayCommit;
+    });
+    await insertedInTransaction;
+    const executeQuery = vi.spyOn(db, "executeQuery");
+    let read: { id: string }[] | undefined;
+    const reading = notesOf(db, "ada", "idea").then((rows) => (read = rows));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read).toBeUndefined(); // queued behind the transaction, as Kysely queues it
+    expect(executeQuery).toHaveBeenCalledTimes(1);
+    commit();
+    await transaction;
+    await reading;
+    expect(read?.map((row) => row.id)).toEqual(["1", "5"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { directReadsOf } from "./direct-sqlite-reads.js";
 import type { Compilable, CompiledQuery, Kysely, QueryExecutor } from "kysely";
 
 type Scalar = string | number | boolean | null;
@@ -90,6 +91,10 @@ export function preparedQuery<DB, Args extends readonly Argument[], Row>(
       const arg = args[source[0]];
       return source[1] < 0 ? arg : (arg as readonly Scalar[])[source[1]];
     });
+    if (!db.isTransaction) {
+      const rows = directReadsOf(executor.adapter)?.(query.sql, parameters);
+      if (rows) return rows as Row[];
+    }
     return (await db.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }

@@ -77,7 +77,7 @@ describe("background WAL checkpoints", () => {
   it("goes back to SQLite's checkpoints on commit, with a warning, when the worker fails", async () => {
     const logger = testLogger();
     const warnings: unknown[] = [];
-    logger.warn = ((...args: unknown[]) => void warnings.push(args));
+    logger.warn = (...args: unknown[]) => void warnings.push(args);
     checkpointer = startBackgroundCheckpoints(connection, file, logger, {
       intervalMs: 5,
       firstCheckpointAfterChanges: 1,

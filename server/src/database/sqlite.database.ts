@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
 import { watchOutboxCommits } from "./outbox-commit-dialect.js";
+import { registerDirectReads } from "./direct-sqlite-reads.js";
 import { startBackgroundCheckpoints, type Checkpointer } from "./sqlite-checkpointer.js";
 import { withStatementCache } from "./sqlite-statement-cache.js";
 import type { Tables } from "./tables.js";
@@ -30,12 +31,11 @@ export function openSqlite(file: string, logger: Logger): DatabaseHandle {
     throw new Error(`cannot open SQLite database ${file}: ${(error as Error).message}`, { cause: error });
   }
   const outboxCommits = createOutboxCommitSignal();
+  const statements = withStatementCache(connection);
   const db = new Kysely<Tables>({
-    dialect: watchOutboxCommits(
-      new SqliteDialect({ database: withStatementCache(connection) }),
-      outboxCommits.notify,
-    ),
+    dialect: watchOutboxCommits(new SqliteDialect({ database: statements }), outboxCommits.notify),
   });
+  registerDirectReads(db.getExecutor().adapter, connection, statements);
   logger.info({ database: "sqlite", file }, "database opened");
   let closing: Promise<void> | undefined;
   return {
