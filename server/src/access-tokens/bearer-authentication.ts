@@ -4,8 +4,8 @@ import type { Tables } from "../database/tables.js";
 import { DomainError } from "../errors/domain-error.js";
 import { matchServiceAccount, type ServiceAccount } from "../service-accounts/service-account.js";
 import type { StaticConfig } from "../static-config/static-config.js";
-import { loadUserActor } from "../users/user-actor.js";
-import { findAccessTokenByHash, recordAccessTokenUse } from "./access-token.repository.js";
+import { userActorOf } from "../users/user-actor.js";
+import { findAccessTokenWithOwner, recordAccessTokenUse } from "./access-token.repository.js";
 import { ACCESS_TOKEN_PREFIX, hashAccessToken, isAccessTokenFormat } from "./access-token.secret.js";
 
 /** A token's last-used time is written at most this often, so busy scripts do not turn reads into writes. */
@@ -36,10 +36,11 @@ export async function resolveBearerActor(
     if (!account) throw DomainError.unauthenticated("The bearer token is not a valid access token");
     return { kind: "service", serviceAccountId: account.id, scope: account.scope, origin };
   }
-  const accessToken = isAccessTokenFormat(token)
-    ? await findAccessTokenByHash(db, hashAccessToken(token))
+  const found = isAccessTokenFormat(token)
+    ? await findAccessTokenWithOwner(db, hashAccessToken(token))
     : undefined;
-  if (!accessToken) throw DomainError.unauthenticated("The access token is unknown; create a new one");
+  if (!found) throw DomainError.unauthenticated("The access token is unknown; create a new one");
+  const accessToken = found.token;
   if (accessToken.revokedAt !== null) {
     throw DomainError.unauthenticated(`The access token "${accessToken.name}" was revoked; create a new one`);
   }
@@ -48,10 +49,9 @@ export async function resolveBearerActor(
       `The access token "${accessToken.name}" expired at ${accessToken.expiresAt}; create a new one`,
     );
   }
-  const actor = await loadUserActor(
-    db,
+  const actor = userActorOf(
+    found.owner,
     config.staticConfig,
-    accessToken.userId,
     { kind: "token", tokenId: accessToken.id },
     accessToken.scope,
     origin,

@@ -3,7 +3,7 @@ import type { AccessScope, CallOrigin, UserActor } from "../actor/actor.js";
 import type { Tables } from "../database/tables.js";
 import { groupFlags } from "../groups/group-flags.js";
 import type { StaticConfig } from "../static-config/static-config.js";
-import { findActorRecord } from "./user-actor.repository.js";
+import { findActorRecord, type ActorRecord } from "./user-actor.repository.js";
 
 /**
  * The actor for a user who authenticated with a session or a personal access token, read fresh from the
@@ -19,7 +19,17 @@ export async function loadUserActor(
   scope: AccessScope,
   origin: CallOrigin,
 ): Promise<UserActor | null> {
-  const user = await findActorRecord(db, userId);
+  return userActorOf(await findActorRecord(db, userId), config, via, scope, origin);
+}
+
+/** The actor of an already read user record (see {@link loadUserActor}); null when missing or disabled. */
+export function userActorOf(
+  user: ActorRecord | undefined,
+  config: StaticConfig,
+  via: UserActor["via"],
+  scope: AccessScope,
+  origin: CallOrigin,
+): UserActor | null {
   if (!user || user.disabledAt !== null) return null;
   const groups = [...user.groups];
   const flags = groupFlags(config, groups);
