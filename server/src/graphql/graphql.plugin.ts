@@ -7,6 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
+import { compiledExecution } from "./compiled-execution.js";
 import { formatGraphQLError, isUnexpectedError } from "./error-formatting.js";
 import { createQueryLimiter, type QueryLimits } from "./query-limits.js";
 
@@ -115,7 +116,7 @@ export function graphqlPlugin<Context extends BaseContext & { requestId: string 
     });
 
     const apollo = new ApolloServer<Context>({
-      schema: options.schema,
+      gateway: compiledExecution(options.schema),
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
