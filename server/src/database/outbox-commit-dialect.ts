@@ -1,12 +1,9 @@
 import {
   CompiledQuery,
-  createQueryId,
   InsertQueryNode,
-  ValuesNode,
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
@@ -23,7 +20,7 @@ const deferredAppends = new WeakMap<CompiledQuery, CompiledQuery>();
 
 /**
  * Wraps an insert into the outbox so that a connection that defers appends (PostgreSQL, see
- * {@link OutboxCommitOptions.orderAppends}) runs it at commit instead of now. Execute the result in the
+ * {@link OutboxCommitOptions.orderedAppend}) runs it at commit instead of now. Execute the result in the
  * transaction of the change.
  */
 export function deferToCommit(insert: CompiledQuery): CompiledQuery {
@@ -34,32 +31,11 @@ export function deferToCommit(insert: CompiledQuery): CompiledQuery {
 
 export interface OutboxCommitOptions {
   /**
-   * The statement that orders appends (`event-log/commit-order.ts`). When given, appends made with
-   * {@link deferToCommit} wait until commit and run then, together in one insert, right after this statement:
-   * the lock it takes is held from there to the commit only, not from the first append of the transaction on.
+   * Turns a transaction's deferred appends ({@link deferToCommit}), in order, into the one statement that orders
+   * and inserts them (`event-log/commit-order.ts`). When given, such appends wait until commit and run then, right
+   * before the commit.
    */
-  readonly orderAppends?: CompiledQuery;
-}
-
-/** Several deferred appends of the same shape as one multi-row insert (usually they are the same shape). */
-function mergeAppends(compiler: QueryCompiler, appends: readonly CompiledQuery[]): CompiledQuery[] {
-  const [first] = appends;
-  if (!first || appends.length === 1 || !InsertQueryNode.is(first.query)) return [...appends];
-  const rows = [];
-  for (const append of appends) {
-    const node = append.query;
-    if (
-      append.sql !== first.sql ||
-      !InsertQueryNode.is(node) ||
-      !node.values ||
-      !ValuesNode.is(node.values)
-    ) {
-      return [...appends];
-    }
-    rows.push(...node.values.values);
-  }
-  const merged = InsertQueryNode.cloneWith(first.query, { values: ValuesNode.create(rows) });
-  return [compiler.compileQuery(merged, createQueryId())];
+  readonly orderedAppend?: (appends: readonly CompiledQuery[]) => CompiledQuery;
 }
 
 /** A connection that remembers whether its open transaction inserted into the outbox. */
@@ -75,23 +51,23 @@ class WatchedConnection implements DatabaseConnection {
     readonly inner: DatabaseConnection,
     private readonly committed: () => void,
     private readonly options: OutboxCommitOptions,
-    private readonly compiler: QueryCompiler,
   ) {}
 
   /** Runs the deferred appends, if any, after the ordering statement; the caller commits next. */
   async flushDeferred(): Promise<void> {
     if (this.deferred.length === 0) return;
-    const appends = mergeAppends(this.compiler, this.deferred);
+    const { orderedAppend } = this.options;
+    const appends = this.deferred;
     this.deferred = [];
-    if (this.options.orderAppends) await this.inner.executeQuery(this.options.orderAppends);
-    for (const append of appends) await this.inner.executeQuery(append);
+    if (orderedAppend) await this.inner.executeQuery(orderedAppend(appends));
+    else for (const append of appends) await this.inner.executeQuery(append);
     this.appended = true;
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const deferred = deferredAppends.get(query);
     if (deferred) {
-      if (this.inTransaction && this.options.orderAppends) {
+      if (this.inTransaction && this.options.orderedAppend) {
         this.deferred.push(deferred);
         return { rows: [] };
       }
@@ -125,7 +101,6 @@ export function watchOutboxCommits(
   committed: () => void,
   options: OutboxCommitOptions = {},
 ): Dialect {
-  const compiler = dialect.createQueryCompiler();
   return {
     createAdapter: () => dialect.createAdapter(),
     createQueryCompiler: () => dialect.createQueryCompiler(),
@@ -136,7 +111,7 @@ export function watchOutboxCommits(
         init: () => inner.init(),
         destroy: () => inner.destroy(),
         async acquireConnection() {
-          return new WatchedConnection(await inner.acquireConnection(), committed, options, compiler);
+          return new WatchedConnection(await inner.acquireConnection(), committed, options);
         },
         releaseConnection: (connection) => inner.releaseConnection(unwrap(connection).inner),
         async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Logger } from "pino";
-import { orderLogAppendsStatement } from "../event-log/commit-order.js";
+import { orderedLogAppend } from "../event-log/commit-order.js";
 import { listenForLogAppends, type PostgresLogListener } from "../event-log/postgres-log-listener.js";
 import { createOutboxCommitSignal } from "../events/outbox-commits.js";
 import type { DatabaseHandle } from "./database.types.js";
@@ -61,7 +61,7 @@ export async function openPostgres(options: PostgresOptions, logger: Logger): Pr
       new PostgresDialect({ pool: withNamedStatements(pool) }),
       outboxCommits.notify,
       {
-        orderAppends: orderLogAppendsStatement,
+        orderedAppend: orderedLogAppend,
       },
     ),
   });

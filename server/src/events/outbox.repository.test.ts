@@ -1,4 +1,3 @@
-import { CompiledQuery } from "kysely";
 import { expect, it } from "vitest";
 import { system } from "../actor/actor.js";
 import { deferToCommit } from "../database/outbox-commit-dialect.js";
@@ -51,9 +50,17 @@ describeEachBackend("outbox appends", (getHandle, backend) => {
     "fails the commit and rolls the whole change back when a deferred append fails",
     async () => {
       const handle = getHandle();
-      const broken = CompiledQuery.raw(
-        'insert into "outbox_events" ("event_name", "schema_version", "occurred_at", "actor", "subject_ids", "payload") values (null, 1, now(), \'{}\', \'{}\', \'{}\')',
-      );
+      const broken = handle.db
+        .insertInto("outbox_events")
+        .values({
+          event_name: null as unknown as string,
+          schema_version: 1,
+          occurred_at: new Date().toISOString(),
+          actor: "{}",
+          subject_ids: "{}",
+          payload: "{}",
+        })
+        .compile();
       const change = handle.db.transaction().execute(async (trx) => {
         await addInstallation(trx, "half-written").execute();
         await trx.executeQuery(deferToCommit(broken));
