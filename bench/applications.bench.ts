@@ -139,9 +139,17 @@ async function measureDatabase(
         await measure(applicationCase, application, settings),
       ];
       // Created only now, so the reads above ran on the small database proper.
-      const targets = await withConnection(database, (handle) =>
-        seedSubscribeTargets(handle.db, `${backend}-${size}`, subscribeTargetCount(settings)),
-      );
+      // Analyzed again, as autovacuum would after such a bulk load: planning on the statistics of the database
+      // without them, PostgreSQL looks the caller's membership up by user (now tens of thousands) not by key.
+      const targets = await withConnection(database, async (handle) => {
+        const created = await seedSubscribeTargets(
+          handle.db,
+          `${backend}-${size}`,
+          subscribeTargetCount(settings),
+        );
+        await refreshPlannerStatistics(handle);
+        return created;
+      });
       const subscribe = graphqlTarget(
         portal.url,
         subscribeMutation,
