@@ -238,7 +238,7 @@ async function runAutocannon(
 ): Promise<AutocannonJson> {
   if (target.perRequest === undefined) return runAutocannonCli(target, seconds, connections);
   const result = await runChild(
-    ["--import", "tsx", perRequestBodyDriver],
+    ["--import", "tsx/esm", perRequestBodyDriver],
     JSON.stringify({
       url: target.url,
       method: target.method ?? "POST",

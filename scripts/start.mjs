@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs dependencies if needed, builds the portal if stale, then runs the whole embedded system:
-// the server (`node --import tsx server/src/main.ts`; `npx tsx` would add a wrapper process and leave an orphan on
+// the server (`node --import tsx/esm server/src/main.ts`; `npx tsx` would add a wrapper process and leave an orphan on
 // kill) and, once the server listens, the bridge (`bridge/src/main.ts`) with a delivery service account.
 // SIGINT/SIGTERM are forwarded to both; when one of them exits the other is stopped, and this process exits with
 // the server's exit code (or the bridge's, when the bridge failed first). Progress lines say what is starting, and
@@ -99,7 +99,7 @@ function track(name, child, onExit) {
 }
 
 progress("starting the server (database migrations, static configuration)");
-const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+const server = spawn(process.execPath, ["--import", "tsx/esm", "server/src/main.ts"], {
   cwd: root,
   env: { ...process.env, ...(bridge?.serverEnv ?? {}) },
   stdio: ["inherit", "pipe", "inherit"],
@@ -141,7 +141,7 @@ server.stdout.on("data", (chunk) => {
   started.url = listening[1];
   if (!bridge) return showBannerWhenReady();
   progress("starting the bridge and its built-in listeners");
-  const bridgeProcess = spawn(process.execPath, ["--import", "tsx", "bridge/src/main.ts"], {
+  const bridgeProcess = spawn(process.execPath, ["--import", "tsx/esm", "bridge/src/main.ts"], {
     cwd: root,
     env: { ...process.env, BRIDGE_PORTAL_URL: listening[1], ...bridge.bridgeEnv },
     stdio: ["inherit", "pipe", "inherit"],

@@ -9,7 +9,7 @@ import { refreshPlannerStatistics } from "./bench-database.js";
 import { LARGE_POPULATION } from "./population.js";
 import { seedDatabase } from "./seed-database.js";
 
-// `node --import tsx bench/seed/seed.ts DATABASE_URL [--users N] [--applications N] [--subscriptions N]`
+// `node --import tsx/esm bench/seed/seed.ts DATABASE_URL [--users N] [--applications N] [--subscriptions N]`
 // migrates the database (`sqlite:<file>` or `postgres://…`) and seeds it with the benchmark fixture and a
 // population (default 10,000 users, 20,000 applications, 50,000 subscriptions). The credentials are encrypted
 // with the first key of PORTAL_ENCRYPTION_KEYS, which the portal reading them must be started with.
@@ -33,7 +33,7 @@ const env = readProcessEnvironment();
 const keys = parseEncryptionKeys(env.PORTAL_ENCRYPTION_KEYS ?? "");
 if (url === undefined || keys.problems.length > 0) {
   process.stderr.write(
-    "usage: PORTAL_ENCRYPTION_KEYS=id:base64 node --import tsx bench/seed/seed.ts DATABASE_URL " +
+    "usage: PORTAL_ENCRYPTION_KEYS=id:base64 node --import tsx/esm bench/seed/seed.ts DATABASE_URL " +
       "[--users N] [--applications N] [--subscriptions N]\n" +
       (keys.problems.length > 0 ? `PORTAL_ENCRYPTION_KEYS: ${keys.problems.join("; ")}\n` : ""),
   );

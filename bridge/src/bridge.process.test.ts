@@ -6,7 +6,7 @@ import { eventually } from "./testing/eventually.js";
 
 /**
  * The delivery guarantees with real processes and sockets: the portal and the bridge run as their own processes
- * (`node --import tsx …/main.ts`), listeners are HTTP servers on real ports.
+ * (`node --import tsx/esm …/main.ts`), listeners are HTTP servers on real ports.
  */
 const markers = (deliveries: readonly ReceivedDelivery[]) =>
   deliveries.map((delivery) => delivery.events.map((event) => String(event.payload.name)));

@@ -5,7 +5,7 @@ import { readProcessEnvironment } from "./environment.js";
 import { startHostedListeners } from "./hosted-listeners.js";
 import type { RunningListener } from "./listener-kit/run-listener.js";
 
-// Process entry: `node --import tsx bridge/src/main.ts`.
+// Process entry: `node --import tsx/esm bridge/src/main.ts`.
 const env = readProcessEnvironment();
 let config;
 try {

@@ -56,4 +56,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "deploy/docker/healthcheck.mjs", "http://127.0.0.1:3000/healthz"]
-CMD ["node", "--import", "tsx", "server/src/main.ts"]
+CMD ["node", "--import", "tsx/esm", "server/src/main.ts"]

@@ -195,7 +195,7 @@ describe("every Node service's command starts when run directly", () => {
     return `http://127.0.0.1:${localPort(name, url.port)}${url.pathname}`;
   };
   const entryOf = (service: ComposeService) => {
-    expect(service.command?.slice(0, 3)).toEqual(["node", "--import", "tsx"]);
+    expect(service.command?.slice(0, 3)).toEqual(["node", "--import", "tsx/esm"]);
     return service.command![3]!;
   };
   const healthy = async (url: string) => {

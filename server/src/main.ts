@@ -4,7 +4,7 @@ import { exitOnShutdownSignal } from "./app/shutdown-signals.js";
 import { startPortal } from "./app/start-portal.js";
 import { readProcessEnvironment } from "./runtime-config/environment.js";
 
-// Process entry: `node --import tsx server/src/main.ts` (what `npm start` runs).
+// Process entry: `node --import tsx/esm server/src/main.ts` (what `npm start` runs).
 try {
   const portal = await startPortal({ env: readProcessEnvironment(), cwd: process.cwd() });
   exitOnShutdownSignal(portal, portal.logger, process);

@@ -3,7 +3,7 @@ import { listenerLogger, loadConfigOrExit, serveListenerProcess } from "../liste
 import { ChatbotConfigError, loadChatbotConfig } from "./chatbot-config.js";
 import { createChatbotListener } from "./chatbot.listener.js";
 
-// The chatbot as its own process: `node --import tsx bridge/src/chatbot/main.ts` (port 3004 by default).
+// The chatbot as its own process: `node --import tsx/esm bridge/src/chatbot/main.ts` (port 3004 by default).
 const config = loadConfigOrExit(
   () => loadChatbotConfig(readProcessEnvironment()),
   (error) => error instanceof ChatbotConfigError,

@@ -4,7 +4,7 @@ import { formatOperation } from "./kong-diff.js";
 import { KongAdapterConfigError, loadKongAdapterConfig } from "./kong-adapter-config.js";
 import { createKongAdapterListener, reportStatistics } from "./kong-adapter.listener.js";
 
-// The Kong adapter as its own process: `node --import tsx bridge/src/kong-adapter/main.ts` (port 3002), or
+// The Kong adapter as its own process: `node --import tsx/esm bridge/src/kong-adapter/main.ts` (port 3002), or
 // `... main.ts plan` to print what a full reconcile would change in Kong, without changing anything.
 const config = loadConfigOrExit(
   () => loadKongAdapterConfig(readProcessEnvironment()),

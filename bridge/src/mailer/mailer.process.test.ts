@@ -195,7 +195,7 @@ describe("the mailer as its own process, with a real portal and bridge", () => {
     await eventually("the .eml file", async () => ((await readdir(outbox)).length > 0 ? true : undefined));
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "server/src/cli/main.ts", "mail", "list"],
+      ["--import", "tsx/esm", "server/src/cli/main.ts", "mail", "list"],
       { cwd: root, env: { ...readProcessEnvironment(), MAILER_OUTBOX_DIR: outbox } },
     );
     expect(stdout).toContain(`to "New <b>Developer</b>" <${email}>`);

@@ -3,7 +3,7 @@ import { listenerLogger, loadConfigOrExit, serveListenerProcess } from "../liste
 import { loadMailerConfig, MailerConfigError } from "./mailer-config.js";
 import { createMailerListener } from "./mailer.listener.js";
 
-// The mailer as its own process: `node --import tsx bridge/src/mailer/main.ts` (port 3003 by default).
+// The mailer as its own process: `node --import tsx/esm bridge/src/mailer/main.ts` (port 3003 by default).
 const config = loadConfigOrExit(
   () => loadMailerConfig(readProcessEnvironment()),
   (error) => error instanceof MailerConfigError,

@@ -20,9 +20,9 @@ export interface RunningProcess {
   readonly exited: Promise<void>;
 }
 
-/** Starts `node --import tsx <entry>` from the repository root with the test process's environment plus `env`. */
+/** Starts `node --import tsx/esm <entry>` from the repository root with the test process's environment plus `env`. */
 export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", entry], {
     cwd: root,
     env: { ...readProcessEnvironment(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -52,7 +52,7 @@ export async function waitFor<T>(
   }
 }
 
-/** The portal as its own process (`node --import tsx server/src/main.ts`) on SQLite, restartable on its port. */
+/** The portal as its own process (`node --import tsx/esm server/src/main.ts`) on SQLite, restartable on its port. */
 export class PortalProcess {
   private proc: RunningProcess | undefined;
   url = "";
@@ -129,7 +129,7 @@ export class PortalProcess {
   }
 }
 
-/** The bridge as its own process (`node --import tsx bridge/src/main.ts`). */
+/** The bridge as its own process (`node --import tsx/esm bridge/src/main.ts`). */
 export class BridgeProcess {
   private constructor(readonly proc: RunningProcess) {}
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { readProcessEnvironment } from "../runtime-config/environment.js";
 
-// Runs the real process entry the way `npm start` does: `node --import tsx server/src/main.ts` in the repo root.
+// Runs the real process entry the way `npm start` does: `node --import tsx/esm server/src/main.ts` in the repo root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 const temps: string[] = [];
@@ -31,7 +31,7 @@ interface MainProcess {
 }
 
 function runMain(env: Record<string, string>): MainProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "server/src/main.ts"], {
     cwd: repoRoot,
     env: { PATH: readProcessEnvironment().PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

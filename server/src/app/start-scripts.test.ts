@@ -181,6 +181,8 @@ describe("scripts/start.mjs", () => {
     const root = tempRoot();
     symlinkSync(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"));
     mkdirSync(path.join(root, "server", "src"), { recursive: true });
+    // ES modules, as in the repository: the processes run with tsx's ESM loader only (`--import tsx/esm`).
+    writeFileSync(path.join(root, "server", "package.json"), '{ "type": "module" }\n');
     writeFileSync(
       path.join(root, "server", "src", "main.ts"),
       [

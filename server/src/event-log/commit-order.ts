@@ -40,12 +40,13 @@ export function orderedLogAppend(appends: readonly CompiledQuery[]): CompiledQue
   const table = first.query.into.table.identifier.name;
   const columns = first.query.columns.map((column) => column.column.name);
   const parameters: unknown[] = [];
-  const rows = appends.map((append) => {
+  const rows = appends.map((append, index) => {
     if (append.sql !== first.sql || append.parameters.length !== columns.length) {
       throw new Error(`ordered log appends must share one shape: ${append.sql}`);
     }
     const placeholders = append.parameters.map((value) => `$${parameters.push(value)}`);
-    return `(${placeholders.join(", ")})`;
+    // The position, so that sequences follow the order of the appends.
+    return `(${placeholders.join(", ")}, ${index})`;
   });
   const names = columns.map(quoted).join(", ");
   const selected = columns
@@ -58,7 +59,8 @@ export function orderedLogAppend(appends: readonly CompiledQuery[]): CompiledQue
     `with ordered as materialized (select pg_advisory_xact_lock(${POSTGRES_LOG_APPEND_LOCK_KEY}), ` +
       `pg_notify('${LOG_APPENDS_CHANNEL}', '')) ` +
       `insert into ${quoted(table)} (${names}) select ${selected} ` +
-      `from ordered cross join (values ${rows.join(", ")}) as appended (${names})`,
+      `from ordered cross join (values ${rows.join(", ")}) as appended (${names}, position) ` +
+      "order by appended.position",
     parameters,
   );
 }

@@ -9,7 +9,7 @@ export interface ChildResult {
 }
 
 /**
- * Runs a TypeScript file of this package (path relative to `server/`) in a separate `node --import tsx` process,
+ * Runs a TypeScript file of this package (path relative to `server/`) in a separate `node --import tsx/esm` process,
  * optionally feeding `input` to its stdin.
  */
 export function runTypeScriptProcess(
@@ -20,7 +20,7 @@ export function runTypeScriptProcess(
 ): Promise<ChildResult> {
   const serverDir = fileURLToPath(new URL("../../", import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", file, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx/esm", file, ...args], {
       cwd: serverDir,
       env: { ...readProcessEnvironment(), ...env },
       stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 /**
  * Child process for the concurrent-migration tests: opens the database named by DATABASE_URL, waits until
  * START_AT (epoch ms) so that several processes start migrating at the same moment, migrates, and prints the
- * applied migration names as JSON. Run with `node --import tsx`.
+ * applied migration names as JSON. Run with `node --import tsx/esm`.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { openDatabase } from "../database/database.js";

@@ -30,7 +30,7 @@ const BRIDGE_TOKEN = "consumer-flows-bridge-token-0123456789abcdefg";
 
 /** The bridge process with only the mailer, writing to `outbox` (the embedded default without SMTP). */
 function startMailingBridge(portalUrl: string, outbox: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "bridge/src/main.ts"], {
+  return spawn(process.execPath, ["--import", "tsx/esm", "bridge/src/main.ts"], {
     cwd: fileURLToPath(new URL("../../../", import.meta.url)),
     env: {
       ...readProcessEnvironment(),

@@ -12,7 +12,7 @@ import { loadStaticConfig } from "../static-config/static-config.loader.js";
 import { defaultPortalDistDir } from "./web-portal.paths.js";
 import { webPortalRoutes } from "./web-portal.routes.js";
 
-// Process entry of the web portal on its own (`node --import tsx server/src/web-portal/web-portal.main.ts`): the
+// Process entry of the web portal on its own (`node --import tsx/esm server/src/web-portal/web-portal.main.ts`): the
 // built portal with the same routes and security headers as the full server, and nothing else (no database, no
 // GraphQL). The docker-compose setup runs it as its own container behind HAProxy, which sends the server's paths
 // to the server replicas. It reads HOST, PORT, LOG_LEVEL, PORTAL_SHUTDOWN_TIMEOUT_MS and PORTAL_CONFIG_DIR like the
