@@ -3,7 +3,7 @@ import type { AccessScope } from "../actor/actor.js";
 import type { PersonalAccessTokensTable, Tables } from "../database/tables.js";
 import type { PageRequest } from "../graphql/connection.js";
 import { preparedQuery } from "../database/prepared-query.js";
-import type { ActorRecord } from "../users/user-actor.repository.js";
+import { toActorRecord, type ActorRecord } from "../users/user-actor.repository.js";
 import type { AccessToken } from "./access-token.types.js";
 
 type AccessTokenRow = Selectable<PersonalAccessTokensTable>;
@@ -158,15 +158,20 @@ export async function findAccessTokenWithOwner(
   const rows = await selectAccessTokenWithOwner(db, tokenHash);
   const first = rows[0];
   if (!first) return undefined;
-  const owner: ActorRecord | undefined =
-    first.owner_id === null || first.owner_email === null
-      ? undefined
-      : {
-          id: first.owner_id,
-          email: first.owner_email,
-          emailVerifiedAt: first.owner_email_verified_at,
-          disabledAt: first.owner_disabled_at,
-          groups: rows.flatMap((row) => (row.owner_group_id === null ? [] : [row.owner_group_id])),
-        };
+  const owner = toActorRecord(
+    rows.flatMap((row) =>
+      row.owner_id === null || row.owner_email === null
+        ? []
+        : [
+            {
+              id: row.owner_id,
+              email: row.owner_email,
+              email_verified_at: row.owner_email_verified_at,
+              disabled_at: row.owner_disabled_at,
+              group_id: row.owner_group_id,
+            },
+          ],
+    ),
+  );
   return { token: toAccessToken(first), owner };
 }

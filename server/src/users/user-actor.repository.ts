@@ -30,7 +30,20 @@ const selectActorRows = preparedQuery((db: Kysely<Tables>, userId: string) =>
  * every authenticated request, so it joins the memberships instead of asking twice, and is prepared once.
  */
 export async function findActorRecord(db: Kysely<Tables>, userId: string): Promise<ActorRecord | undefined> {
-  const rows = await selectActorRows(db, userId);
+  return toActorRecord(await selectActorRows(db, userId));
+}
+
+/** A user joined with its memberships: one row per group, `group_id` null when there is none. */
+export interface ActorRow {
+  readonly id: string;
+  readonly email: string;
+  readonly email_verified_at: string | null;
+  readonly disabled_at: string | null;
+  readonly group_id: string | null;
+}
+
+/** Folds the rows of one user joined with `user_groups` (ordered by group) into its record. */
+export function toActorRecord(rows: readonly ActorRow[]): ActorRecord | undefined {
   const first = rows[0];
   if (!first) return undefined;
   return {
